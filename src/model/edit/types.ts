@@ -1,0 +1,47 @@
+import type { Diagnostic } from '../diagnostics/types.ts';
+import type { CfnObject, CfnValue } from '../value.ts';
+
+/** A path below a resource (or parameter/output): keys, and indexes into existing lists. */
+export type EditPath = readonly (string | number)[];
+
+export type AccessLevel = 'read' | 'write' | 'crud';
+
+/** Edits are plain serialisable objects, applied by one pure function: text + edit -> text. */
+export type Edit =
+  | { readonly op: 'setProperty'; readonly resource: string; readonly path: EditPath; readonly value: CfnValue }
+  | { readonly op: 'deleteProperty'; readonly resource: string; readonly path: EditPath }
+  | {
+      readonly op: 'addResource';
+      readonly resource: string;
+      readonly type: string;
+      readonly properties?: CfnObject;
+      /** Other resource attributes: DependsOn, Condition, Metadata, DeletionPolicy, ... */
+      readonly attributes?: CfnObject;
+    }
+  | { readonly op: 'removeResource'; readonly resource: string }
+  | { readonly op: 'renameResource'; readonly resource: string; readonly to: string }
+  | {
+      readonly op: 'connect';
+      readonly source: string;
+      readonly target: string;
+      readonly kind: 'trigger' | 'access';
+      /** Access level for access wires (default from the wire rule). */
+      readonly level?: AccessLevel;
+      /** Event name for trigger wires (default derived from the source). */
+      readonly name?: string;
+      /** Extra event properties for trigger wires (e.g. `{BatchSize: 5}`, `{Path: '/orders', Method: 'post'}`). */
+      readonly properties?: CfnObject;
+    }
+  | { readonly op: 'disconnect'; readonly source: string; readonly target: string; readonly kind: 'trigger' | 'access' }
+  | { readonly op: 'setParameter'; readonly name: string; readonly path?: EditPath; readonly value: CfnValue }
+  | { readonly op: 'removeParameter'; readonly name: string }
+  | { readonly op: 'renameParameter'; readonly name: string; readonly to: string }
+  | { readonly op: 'setOutput'; readonly name: string; readonly path?: EditPath; readonly value: CfnValue }
+  | { readonly op: 'removeOutput'; readonly name: string }
+  | { readonly op: 'renameOutput'; readonly name: string; readonly to: string };
+
+export type EditOp = Edit['op'];
+
+export type EditResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };

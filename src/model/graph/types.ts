@@ -1,0 +1,59 @@
+import type { Path } from '../diagnostics/types.ts';
+
+/** Curated node kinds (PRODUCT.md); `resource` is any other CloudFormation type. */
+export type NodeKind =
+  | 'function'
+  | 'rest-api'
+  | 'http-api'
+  | 'graphql-api'
+  | 'table'
+  | 'object-store'
+  | 'topic'
+  | 'queue'
+  | 'stream'
+  | 'timer'
+  | 'user-pool'
+  | 'secrets'
+  | 'layer'
+  | 'cdn'
+  | 'edge-function'
+  | 'virtual-network'
+  | 'database'
+  | 'docker-task'
+  | 'existing'
+  | 'resource';
+
+export interface GraphNode {
+  /** The logical id, or for nodes without a resource of their own (a Timer) a derived id. */
+  readonly id: string;
+  /** The CloudFormation type, or a Cairn pseudo type for derived nodes (`Cairn::Timer`). */
+  readonly type: string;
+  readonly kind: NodeKind;
+  /** The container (Virtual Network) this node is drawn inside, if any. */
+  readonly parent?: string;
+  /** Where the node's definition lives in the template. */
+  readonly path: Path;
+}
+
+export type EdgeKind = 'trigger' | 'access' | 'reference' | 'containment';
+
+/** One piece of template text that makes (part of) a wire. */
+export interface WireSource {
+  readonly via: 'event' | 'policy-template' | 'statement' | 'env' | 'ref' | 'getatt' | 'sub' | 'depends-on' | 'import-value' | 'vpc' | 'property';
+  readonly path: Path;
+  /** Event type, policy template name, env var name: whatever names this piece. */
+  readonly name?: string;
+}
+
+export interface GraphEdge {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly kind: EdgeKind;
+  readonly sources: readonly WireSource[];
+}
+
+export interface Graph {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+}

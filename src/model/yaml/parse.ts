@@ -1,0 +1,122 @@
+import { isMap, parseDocument } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
+import type { Diagnostic } from '../diagnostics/types.ts';
+import { LineIndex } from '../text/lines.ts';
+import { AliasLimitError, toValue } from '../value.ts';
+import type { CfnObject } from '../value.ts';
+import { CFN_TAGS } from './tags.ts';
+import { estimateNesting, MAX_NESTING, MAX_TEMPLATE_BYTES } from './limits.ts';
+
+export type Syntax = 'yaml' | 'json';
+
+/** One template text, parsed. `value` is null when the text cannot be read safely. */
+export interface ParsedText {
+  readonly text: string;
+  readonly syntax: Syntax;
+  readonly doc: Document.Parsed | null;
+  readonly value: CfnObject | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly lines: LineIndex;
+  /** True when the text has YAML errors or hit a safety limit: it must never be rewritten. */
+  readonly blocked: boolean;
+}
+
+export function utf8Length(text: string): number {
+  if (text.length * 3 <= MAX_TEMPLATE_BYTES) return text.length; // cannot exceed; exact size not needed
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function detectSyntax(text: string): Syntax {
+  const m = /^\uFEFF?\s*(\S)/.exec(text);
+  return m && m[1] === '{' ? 'json' : 'yaml';
+}
+
+const ERROR_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'YAML_DUPLICATE_KEY',
+  MULTIPLE_DOCS: 'YAML_MULTIPLE_DOCUMENTS',
+};
+
+export function parseText(text: string): ParsedText {
+  const lines = new LineIndex(text);
+  const syntax = detectSyntax(text);
+  const refuse = (code: string, message: string): ParsedText => ({
+    text,
+    syntax,
+    doc: null,
+    value: null,
+    lines,
+    blocked: true,
+    diagnostics: [{ code, severity: 'error', message, path: [], range: lines.range(0, 0) }],
+  });
+
+  const bytes = utf8Length(text);
+  if (bytes > MAX_TEMPLATE_BYTES) {
+    return refuse('TEMPLATE_TOO_LARGE', `The template is ${bytes} bytes; CloudFormation accepts at most ${MAX_TEMPLATE_BYTES} bytes.`);
+  }
+  const depth = estimateNesting(text);
+  if (depth > MAX_NESTING) {
+    return refuse('YAML_TOO_DEEP', `The template nests more than ${MAX_NESTING} levels deep.`);
+  }
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { customTags: [...CFN_TAGS], prettyErrors: false, keepSourceTokens: false });
+  } catch (e) {
+    return refuse('YAML_UNREADABLE', `The YAML parser gave up: ${(e as Error).message}`);
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const toDiag = (e: YAMLError, severity: 'error' | 'warning'): Diagnostic => ({
+    code: ERROR_CODES[e.code] ?? (severity === 'error' ? 'YAML_SYNTAX' : 'YAML_WARNING'),
+    severity,
+    message: e.message.split('\n')[0]!,
+    path: [],
+    range: lines.range(e.pos[0], e.pos[1]),
+  });
+  for (const e of doc.errors) diagnostics.push(toDiag(e, 'error'));
+  for (const w of doc.warnings) {
+    // Unknown tags are kept byte-for-byte; CloudFormation itself decides whether it knows them.
+    if (w.code === 'TAG_RESOLVE_FAILED') continue;
+    diagnostics.push(toDiag(w, 'warning'));
+  }
+
+  let value: CfnObject | null = null;
+  let blocked = doc.errors.length > 0;
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    diagnostics.push({
+      code: 'TEMPLATE_NOT_A_MAPPING',
+      severity: 'error',
+      message: 'A template must be a mapping of sections (Resources, Parameters, ...).',
+      path: [],
+      range: lines.range(0, 0),
+    });
+    blocked = true;
+  } else {
+    try {
+      const v = toValue(doc, doc.contents);
+      value = v === null ? {} : (v as CfnObject);
+    } catch (e) {
+      if (!(e instanceof AliasLimitError) && !(e instanceof RangeError)) throw e;
+      const code = e instanceof AliasLimitError ? 'YAML_ALIAS_LIMIT' : 'YAML_TOO_DEEP';
+      diagnostics.push({
+        code,
+        severity: 'error',
+        message: e instanceof AliasLimitError ? 'The YAML expands too many aliases (a possible alias bomb).' : 'The template nests too deeply.',
+        path: [],
+        range: lines.range(0, 0),
+      });
+      blocked = true;
+    }
+  }
+  return { text, syntax, doc, value: blocked ? value && null : value, diagnostics, lines, blocked };
+}
