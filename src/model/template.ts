@@ -1,9 +1,15 @@
 import type { Diagnostic } from './diagnostics/types.ts';
+import { locate } from './diagnostics/locate.ts';
+import { runRules, sortDiagnostics } from './diagnostics/run.ts';
+import type { FormatAdapter, FormatId } from './formats/adapter.ts';
+import { cloudFormationFormat } from './formats/cloudformation.ts';
+import { serverlessFormat } from './formats/serverless.ts';
 import type { Graph } from './graph/types.ts';
-import { parseText } from './yaml/parse.ts';
+import type { ResourceSpec } from './spec/types.ts';
+import { parseCached } from './yaml/cache.ts';
 import type { ParsedText } from './yaml/parse.ts';
 
-export type FormatId = 'cloudformation' | 'serverless';
+export type { FormatId };
 
 /** A template opened for reading: its text, parse, derived graph and parse-level diagnostics. */
 export interface Template {
@@ -11,11 +17,45 @@ export interface Template {
   readonly format: FormatId;
   readonly parsed: ParsedText;
   readonly graph: Graph;
+  /** Parse-level diagnostics (YAML errors, safety limits). `validateTemplate` adds the rules. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
-// Placeholder until the graph lands (same session); the signature is final.
+const FORMATS: readonly FormatAdapter[] = [serverlessFormat, cloudFormationFormat];
+const EMPTY: Graph = { nodes: [], edges: [] };
+
+export function formatAdapter(id: FormatId): FormatAdapter {
+  return FORMATS.find((f) => f.id === id)!;
+}
+
+/** Opens a template. Never throws: unreadable text gives an empty graph and diagnostics. */
 export function openTemplate(text: string): Template {
-  const parsed = parseText(text);
-  return { text, format: 'cloudformation', parsed, graph: { nodes: [], edges: [] }, diagnostics: parsed.diagnostics };
+  const parsed = parseCached(text);
+  const value = parsed.value;
+  const adapter = value ? (FORMATS.find((f) => f.detect(value)) ?? cloudFormationFormat) : cloudFormationFormat;
+  return {
+    text,
+    format: adapter.id,
+    parsed,
+    graph: value ? adapter.graph(value) : EMPTY,
+    diagnostics: parsed.diagnostics,
+  };
+}
+
+export interface ValidateOptions {
+  readonly spec: ResourceSpec | null;
+}
+
+/** Every diagnostic for a template: parse errors and the format's rules, sorted by position. */
+export function validateTemplate(t: Template, opts: ValidateOptions): Diagnostic[] {
+  const value = t.parsed.value;
+  if (!value) return sortDiagnostics(t.diagnostics);
+  const adapter = formatAdapter(t.format);
+  const found = runRules(adapter.rules, {
+    value,
+    format: t.format,
+    spec: opts.spec,
+    locate: (path, key) => locate(t.parsed, path, key),
+  });
+  return sortDiagnostics([...t.diagnostics, ...found]);
 }

@@ -1,6 +1,8 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import type { Document, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { Path } from '../diagnostics/types.ts';
+import { findPair } from '../yaml/nav.ts';
+export { findPair, nodeAt } from '../yaml/nav.ts';
 import { emitFlow, emitJson, emitYaml, mapLines, quoted, doubleQuoted, yamlKey, yamlScalar } from '../text/emit.ts';
 import { columnOf, lineEnd, lineStart } from '../text/lines.ts';
 import type { Splice } from '../text/splice.ts';
@@ -102,10 +104,6 @@ export function colonOf(text: string, pair: Pair): number {
   return i;
 }
 
-export function findPair(map: YAMLMap, key: string): Pair | undefined {
-  for (const item of map.items) if (keyString(item.key) === key) return item as Pair;
-  return undefined;
-}
 
 function pad(n: number): string {
   return ' '.repeat(n);
@@ -400,31 +398,6 @@ function itemStart(text: string, item: unknown): number {
     if (word && (word.startsWith('!') || word.startsWith('&'))) i = k + 1;
     else return i;
   }
-}
-
-/** Navigates maps and sequences along `path`; returns the node (or undefined) and its parent. */
-export function nodeAt(doc: Document.Parsed, path: Path): { node: unknown; parent: unknown; pair?: Pair } | undefined {
-  let node: unknown = doc.contents;
-  let parent: unknown = doc;
-  let pair: Pair | undefined;
-  for (const seg of path) {
-    if (isAlias(node)) node = node.resolve(doc);
-    if (isMap(node) && typeof seg === 'string') {
-      const p = findPair(node, seg);
-      if (!p) return undefined;
-      parent = node;
-      pair = p;
-      node = p.value;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      if (seg < 0 || seg >= node.items.length) return undefined;
-      parent = node;
-      pair = undefined;
-      node = node.items[seg];
-    } else {
-      return undefined;
-    }
-  }
-  return pair ? { node, parent, pair } : { node, parent };
 }
 
 /**

@@ -4,24 +4,11 @@ import { detectStyle } from '../text/style.ts';
 import type { Style } from '../text/style.ts';
 import { applySplices } from '../text/splice.ts';
 import type { Splice } from '../text/splice.ts';
-import { parseText } from '../yaml/parse.ts';
+import { parseCached } from '../yaml/cache.ts';
 import type { ParsedText } from '../yaml/parse.ts';
 import type { CfnObject } from '../value.ts';
 import { EditError, findPair } from './cst.ts';
 import type { EditContext } from './cst.ts';
-
-const cache = new Map<string, ParsedText>();
-const CACHE_SIZE = 4;
-
-/** Parses `text`, reusing the parse of a text seen recently (the editor edits what it just read). */
-export function parseCached(text: string): ParsedText {
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const parsed = parseText(text);
-  cache.set(text, parsed);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  return parsed;
-}
 
 /**
  * The working state of one edit: the current text and its parse. Ops apply splices through

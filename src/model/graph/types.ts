@@ -33,6 +33,8 @@ export interface GraphNode {
   readonly parent?: string;
   /** Where the node's definition lives in the template. */
   readonly path: Path;
+  /** Made by a transform or outside the template (SAM's implicit API, an imported value): not editable. */
+  readonly implicit?: true;
 }
 
 export type EdgeKind = 'trigger' | 'access' | 'reference' | 'containment';

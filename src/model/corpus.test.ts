@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
+import { isPair } from 'yaml';
+import { applyEdit } from './edit/apply.ts';
+import type { Edit } from './edit/types.ts';
+import { pairEnd } from './edit/cst.ts';
+import { openTemplate } from './template.ts';
+import type { Template } from './template.ts';
+import { nodeAt } from './yaml/nav.ts';
+import { parseCached } from './yaml/cache.ts';
+import { isObject, valueEquals } from './value.ts';
+import type { CfnObject, CfnValue } from './value.ts';
+import { changedWindow, renameInValue, setAtValue } from './testing/oracle.ts';
+
+const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  for (const dir of ['sam', 'cloudformation', 'serverless']) {
+    const d = CORPUS + dir;
+    if (!existsSync(d)) continue;
+    for (const f of readdirSync(d).sort()) out.push(`${dir}/${f}`);
+  }
+  return out;
+}
+
+interface Opened {
+  name: string;
+  text: string;
+  t: Template;
+}
+
+function lineOf(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** 0-based first and last line of a resource's entry. */
+function resourceLines(o: Opened, id: string): [number, number] {
+  const found = nodeAt(o.t.parsed.doc!, ['Resources', id]);
+  assert.ok(found?.pair && isPair(found.pair));
+  const key = (found.pair.key as { range: [number, number, number] }).range;
+  return [lineOf(o.text, key[0]), lineOf(o.text, pairEnd(o.text, found.pair))];
+}
+
+function applied(o: Opened, edit: Edit): { text: string; value: CfnObject } {
+  const r = applyEdit(o.text, edit);
+  if (!r.ok) assert.fail(`${o.name}: ${edit.op} failed: ${r.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  const p = parseCached(r.text);
+  assert.ok(!p.blocked && p.value, `${o.name}: ${edit.op} produced unreadable text: ${p.diagnostics[0]?.message}`);
+  return { text: r.text, value: p.value };
+}
+
+function sameValue(o: Opened, what: string, actual: CfnValue, expected: CfnValue): void {
+  if (!valueEquals(actual, expected)) {
+    assert.deepEqual(actual, expected, `${o.name}: ${what} did not give the intended template`);
+  }
+}
+
+/** Only lines within [first, last] (0-based, inclusive) changed; an insertion may follow `last`. */
+function changedOnlyWithin(o: Opened, after: string, first: number, last: number, what: string): void {
+  const w = changedWindow(o.text, after);
+  assert.ok(w, `${o.name}: ${what} changed nothing`);
+  assert.ok(w.start >= first && w.endBefore <= last + 1, `${o.name}: ${what} changed lines ${w.start + 1}-${w.endBefore} outside ${first + 1}-${last + 1}`);
+}
+
+const files = corpusFiles();
+if (!files.length) {
+  console.log(`corpus: ${CORPUS} not found; corpus tests not run (they run in CI and beside ../shared).`);
+} else {
+  const opened: Opened[] = files.map((name) => {
+    const text = readFileSync(CORPUS + name, 'utf8');
+    return { name, text, t: openTemplate(text) };
+  });
+  const editable = opened.filter(
+    (o) => o.t.format === 'cloudformation' && o.t.parsed.value && isObject(o.t.parsed.value['Resources']) && Object.keys(o.t.parsed.value['Resources']).length > 0,
+  );
+
+  describe(`corpus (${files.length} files)`, () => {
+    test('every file that parses round-trips byte-identical, and parse failures are reported, not thrown', () => {
+      let parsed = 0;
+      for (const o of opened) {
+        const r = applyEdit(o.text, { op: 'setProperty', resource: '\u0000', path: ['x'], value: 1 });
+        if (o.t.parsed.blocked) {
+          assert.ok(o.t.diagnostics.some((d) => d.severity === 'error'), `${o.name}: blocked without an error diagnostic`);
+          assert.equal(r.ok, false);
+          continue;
+        }
+        parsed++;
+        const noop = applyEdit(o.text, { op: 'renameResource', resource: Object.keys((o.t.parsed.value!['Resources'] as CfnObject) ?? {})[0] ?? 'X', to: Object.keys((o.t.parsed.value!['Resources'] as CfnObject) ?? {})[0] ?? 'X' });
+        if (noop.ok) assert.equal(noop.text, o.text, `${o.name}: a no-op edit changed the file`);
+      }
+      assert.ok(parsed >= files.length - 5, `only ${parsed} of ${files.length} files parse`);
+    });
+
+    test('every template gives a graph whose edges join existing nodes', () => {
+      for (const o of opened) {
+        const ids = new Set(o.t.graph.nodes.map((n) => n.id));
+        assert.equal(ids.size, o.t.graph.nodes.length, `${o.name}: duplicate node ids`);
+        for (const e of o.t.graph.edges) {
+          assert.ok(ids.has(e.source) && ids.has(e.target), `${o.name}: edge ${e.id} joins a missing node`);
+        }
+      }
+    });
+
+    test(`setProperty on every resource changes only that resource's lines (${editable.length} templates)`, () => {
+      let edits = 0;
+      for (const o of editable) {
+        const resources = o.t.parsed.value!['Resources'] as CfnObject;
+        for (const [i, id] of Object.keys(resources).entries()) {
+          const def = resources[id];
+          if (!isObject(def) || (def['Properties'] !== undefined && !isObject(def['Properties']))) continue;
+          const props = def['Properties'];
+          if (isObject(props) && Object.keys(props).length === 1 && Object.keys(props)[0]!.startsWith('Fn::')) continue;
+          const path = ['Properties', 'CairnProbe'];
+          const value: CfnValue = i % 3 === 0 ? `probe ${i}: "x"` : i % 3 === 1 ? { Ref: 'AWS::StackName' } : [i, 'two', { Key: 'k' }];
+          const r = applied(o, { op: 'setProperty', resource: id, path, value });
+          sameValue(o, `setProperty ${id}`, r.value, setAtValue(o.t.parsed.value!, ['Resources', id, ...path], value));
+          const [first, last] = resourceLines(o, id);
+          changedOnlyWithin(o, r.text, first, last, `setProperty ${id}`);
+          edits++;
+        }
+      }
+      assert.ok(edits > 3000, `only ${edits} edits ran`);
+    });
+
+    test('addResource inserts lines and changes no existing line (beyond a JSON comma)', () => {
+      for (const o of editable) {
+        const props = { VisibilityTimeout: 30, Tags: [{ Key: 'team', Value: { 'Fn::Sub': '${AWS::StackName}-q' } }] };
+        const r = applied(o, { op: 'addResource', resource: 'CairnAdded', type: 'AWS::SQS::Queue', properties: props });
+        sameValue(o, 'addResource', r.value, setAtValue(o.t.parsed.value!, ['Resources', 'CairnAdded'], { Type: 'AWS::SQS::Queue', Properties: props }));
+        const w = changedWindow(o.text, r.text)!;
+        const oldLines = o.text.split('\n');
+        const newLines = r.text.split('\n');
+        assert.ok(w.endBefore - w.start <= 1, `${o.name}: addResource rewrote ${w.endBefore - w.start} existing lines`);
+        if (w.endBefore - w.start === 1) {
+          assert.ok(newLines[w.start]!.startsWith(oldLines[w.start]!), `${o.name}: addResource changed line ${w.start + 1}`);
+        }
+      }
+    });
+
+    test('renameResource rewrites exactly the lines that name it', () => {
+      for (const o of editable) {
+        const resources = o.t.parsed.value!['Resources'] as CfnObject;
+        const ids = Object.keys(resources);
+        const from = ids[ids.length - 1]!;
+        const to = 'CairnRenamed';
+        const r = applied(o, { op: 'renameResource', resource: from, to });
+        sameValue(o, `renameResource ${from}`, r.value, renameInValue(o.t.parsed.value!, from, to));
+        const a = o.text.split('\n');
+        const b = r.text.split('\n');
+        assert.equal(a.length, b.length, `${o.name}: rename changed the line count`);
+        for (let i = 0; i < a.length; i++) {
+          if (a[i] !== b[i]) assert.ok(b[i]!.includes(to) && a[i]!.includes(from), `${o.name}: rename touched line ${i + 1}`);
+        }
+      }
+    });
+
+    test('removeResource removes its entry and only what mentions it', () => {
+      for (const o of editable) {
+        const ids = Object.keys(o.t.parsed.value!['Resources'] as CfnObject);
+        if (ids.length < 2) continue;
+        const id = ids[0]!;
+        const r = applied(o, { op: 'removeResource', resource: id });
+        const after = r.value['Resources'] as CfnObject;
+        assert.ok(!(id in after), `${o.name}: ${id} still there`);
+        for (const other of ids.slice(1)) assert.ok(other in after, `${o.name}: removing ${id} removed ${other}`);
+      }
+    });
+  });
+}

@@ -1,0 +1,266 @@
+import type { Path } from '../diagnostics/types.ts';
+import { kindOfType } from '../catalog/nodeKinds.ts';
+import { eventTarget, implicitEventTarget } from '../catalog/wires.ts';
+import { isObject } from '../value.ts';
+import type { CfnObject, CfnValue } from '../value.ts';
+import { collectRefs } from './refs.ts';
+import type { ValueRef } from './refs.ts';
+import type { EdgeKind, Graph, GraphEdge, GraphNode, WireSource } from './types.ts';
+
+const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
+const TIMER_EVENTS = new Set(['Schedule', 'ScheduleV2']);
+const NOT_POLICY_TEMPLATE = new Set(['Statement', 'Version', 'Id']);
+
+/** Id of the Timer node derived from a function's schedule event. */
+export function timerId(functionId: string, eventName: string): string {
+  return `${functionId}.${eventName}`;
+}
+
+class Builder {
+  readonly nodes: GraphNode[] = [];
+  private readonly edges = new Map<string, { source: string; target: string; kind: EdgeKind; sources: WireSource[] }>();
+  readonly resources: CfnObject;
+  readonly ids: Set<string>;
+  private readonly parents = new Map<string, string>();
+
+  constructor(readonly template: CfnObject) {
+    this.resources = isObject(template['Resources']) ? template['Resources'] : {};
+    this.ids = new Set(Object.keys(this.resources));
+  }
+
+  def(id: string): CfnObject {
+    const d = this.resources[id];
+    return isObject(d) ? d : {};
+  }
+
+  props(id: string): CfnObject {
+    const p = this.def(id)['Properties'];
+    return isObject(p) ? p : {};
+  }
+
+  type(id: string): string {
+    const t = this.def(id)['Type'];
+    return typeof t === 'string' ? t : '';
+  }
+
+  edge(source: string, target: string, kind: EdgeKind, src: WireSource): void {
+    if (source === target) return;
+    const key = `${source}\u0000${kind}\u0000${target}`;
+    let e = this.edges.get(key);
+    if (!e) this.edges.set(key, (e = { source, target, kind, sources: [] }));
+    e.sources.push(src);
+  }
+
+  addImplicit(id: string, type: string): void {
+    if (this.ids.has(id)) return;
+    this.ids.add(id);
+    this.nodes.push({ id, type, kind: kindOfType(type), path: [], implicit: true });
+  }
+
+  /** The resource a value points at (Ref, GetAtt or a one-name Sub), if it is one of ours. */
+  target(value: CfnValue | undefined): string | undefined {
+    const refs = collectRefs(value, []);
+    const hit = refs.find((r) => r.via !== 'import-value' && this.ids.has(r.target));
+    return hit?.target;
+  }
+
+  build(): Graph {
+    for (const id of Object.keys(this.resources)) {
+      const type = this.type(id);
+      this.nodes.push({ id, type, kind: kindOfType(type), path: ['Resources', id] });
+    }
+    for (const id of Object.keys(this.resources)) {
+      if (FUNCTION_TYPES.has(this.type(id))) {
+        this.events(id);
+        this.policies(id);
+        this.environment(id);
+        this.vpc(id, ['Resources', id, 'Properties', 'VpcConfig'], this.props(id)['VpcConfig'] ?? this.globalVpc(id));
+      }
+      this.rolePermissions(id);
+      if (this.type(id) === 'AWS::RDS::DBCluster' || this.type(id) === 'AWS::RDS::DBInstance') this.database(id);
+      if (this.type(id) === 'AWS::Lambda::EventSourceMapping') this.eventSourceMapping(id);
+    }
+    this.references();
+    const nodes = this.nodes.map((n) => (this.parents.has(n.id) ? { ...n, parent: this.parents.get(n.id)! } : n));
+    // containers before their children (React Flow requires parents first)
+    nodes.sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)));
+    const edges: GraphEdge[] = [...this.edges.values()].map((e) => ({ id: `${e.source}-${e.kind}-${e.target}`, ...e }));
+    return { nodes, edges };
+  }
+
+  private globalVpc(id: string): CfnValue | undefined {
+    if (this.type(id) !== 'AWS::Serverless::Function') return undefined;
+    const g = this.template['Globals'];
+    const fn = isObject(g) ? g['Function'] : undefined;
+    return isObject(fn) ? fn['VpcConfig'] : undefined;
+  }
+
+  private events(fn: string): void {
+    const events = this.props(fn)['Events'];
+    if (!isObject(events)) return;
+    for (const [name, ev] of Object.entries(events)) {
+      if (!isObject(ev)) continue;
+      const type = typeof ev['Type'] === 'string' ? ev['Type'] : '';
+      const props = isObject(ev['Properties']) ? ev['Properties'] : {};
+      const path: Path = ['Resources', fn, 'Properties', 'Events', name];
+      const src: WireSource = { via: 'event', path, name: type };
+      if (TIMER_EVENTS.has(type)) {
+        const id = timerId(fn, name);
+        this.nodes.push({ id, type: 'Cairn::Timer', kind: 'timer', path });
+        this.ids.add(id);
+        this.edge(id, fn, 'trigger', src);
+        continue;
+      }
+      let target = eventTarget(type, props);
+      const implicit = target === undefined ? implicitEventTarget(type, props) : undefined;
+      if (implicit) this.addImplicit((target = implicit), type === 'Api' ? 'AWS::Serverless::Api' : 'AWS::Serverless::HttpApi');
+      if (target !== undefined && this.ids.has(target)) this.edge(target, fn, 'trigger', src);
+    }
+  }
+
+  private policies(fn: string): void {
+    const raw = this.props(fn)['Policies'];
+    const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+    const base: Path = ['Resources', fn, 'Properties', 'Policies'];
+    list.forEach((item, i) => {
+      const path = Array.isArray(raw) ? [...base, i] : base;
+      if (!isObject(item)) return;
+      if (isObject(item) && Array.isArray(item['Statement'])) {
+        this.statements(fn, item['Statement'], [...path, 'Statement']);
+        return;
+      }
+      for (const [name, args] of Object.entries(item)) {
+        if (NOT_POLICY_TEMPLATE.has(name) || name === 'Ref' || name.startsWith('Fn::')) continue;
+        for (const r of collectRefs(args, [...path, name])) {
+          if (this.ids.has(r.target)) this.edge(fn, r.target, 'access', { via: 'policy-template', path, name });
+        }
+      }
+    });
+  }
+
+  private statements(principal: string, statements: CfnValue[], base: Path): void {
+    statements.forEach((st, j) => {
+      if (!isObject(st) || st['Effect'] === 'Deny') return;
+      const seen = new Set<string>();
+      for (const r of collectRefs(st['Resource'], [...base, j, 'Resource'])) {
+        if (this.ids.has(r.target) && !seen.has(r.target)) {
+          seen.add(r.target);
+          this.edge(principal, r.target, 'access', { via: 'statement', path: [...base, j] });
+        }
+      }
+    });
+  }
+
+  private environment(fn: string): void {
+    const env = this.props(fn)['Environment'];
+    const vars = isObject(env) ? env['Variables'] : undefined;
+    if (!isObject(vars)) return;
+    for (const [name, value] of Object.entries(vars)) {
+      const target = this.target(value);
+      if (target) this.edge(fn, target, 'access', { via: 'env', name, path: ['Resources', fn, 'Properties', 'Environment', 'Variables', name] });
+    }
+  }
+
+  /** Statements of an IAM role (and the IAM policies attached to it) grant access to its users. */
+  private rolePermissions(id: string): void {
+    const props = this.props(id);
+    const roleProp = FUNCTION_TYPES.has(this.type(id)) ? 'Role' : this.type(id) === 'AWS::ECS::TaskDefinition' ? 'TaskRoleArn' : null;
+    if (!roleProp) return;
+    const role = this.target(props[roleProp]);
+    if (!role || this.type(role) !== 'AWS::IAM::Role') return;
+    const policies = this.props(role)['Policies'];
+    if (Array.isArray(policies)) {
+      policies.forEach((p, i) => {
+        const doc = isObject(p) ? p['PolicyDocument'] : undefined;
+        if (isObject(doc) && Array.isArray(doc['Statement'])) {
+          this.statements(id, doc['Statement'], ['Resources', role, 'Properties', 'Policies', i, 'PolicyDocument', 'Statement']);
+        }
+      });
+    }
+    for (const other of this.ids) {
+      const t = this.type(other);
+      if (t !== 'AWS::IAM::Policy' && t !== 'AWS::IAM::ManagedPolicy') continue;
+      const roles = this.props(other)['Roles'];
+      if (!Array.isArray(roles) || !roles.some((r) => this.target(r) === role)) continue;
+      const doc = this.props(other)['PolicyDocument'];
+      if (isObject(doc) && Array.isArray(doc['Statement'])) {
+        this.statements(id, doc['Statement'], ['Resources', other, 'Properties', 'PolicyDocument', 'Statement']);
+      }
+    }
+  }
+
+  private vpcOfSubnets(subnets: CfnValue | undefined): string | undefined {
+    if (!Array.isArray(subnets) || !subnets.length) return undefined;
+    let vpc: string | undefined;
+    for (const s of subnets) {
+      const subnet = this.target(s);
+      if (!subnet) return undefined;
+      const v = this.target(this.props(subnet)['VpcId']);
+      if (!v || this.type(v) !== 'AWS::EC2::VPC' || (vpc && vpc !== v)) return undefined;
+      vpc = v;
+    }
+    return vpc;
+  }
+
+  private vpc(id: string, path: Path, config: CfnValue | undefined): void {
+    if (!isObject(config)) return;
+    const vpc = this.vpcOfSubnets(config['SubnetIds']);
+    if (!vpc) return;
+    this.parents.set(id, vpc);
+    this.edge(vpc, id, 'containment', { via: 'vpc', path });
+  }
+
+  private database(id: string): void {
+    const group = this.target(this.props(id)['DBSubnetGroupName']);
+    if (!group || this.type(group) !== 'AWS::RDS::DBSubnetGroup') return;
+    const vpc = this.vpcOfSubnets(this.props(group)['SubnetIds']);
+    if (!vpc) return;
+    this.parents.set(id, vpc);
+    this.edge(vpc, id, 'containment', { via: 'vpc', path: ['Resources', id, 'Properties', 'DBSubnetGroupName'] });
+  }
+
+  private eventSourceMapping(id: string): void {
+    const props = this.props(id);
+    const fn = this.target(props['FunctionName']);
+    const source = this.target(props['EventSourceArn']);
+    if (fn && source) this.edge(source, fn, 'trigger', { via: 'property', name: 'EventSourceMapping', path: ['Resources', id] });
+  }
+
+  /** Hand-written references between resources not already explained by a wire. */
+  private references(): void {
+    const linked = new Set<string>();
+    for (const e of this.edges.values()) {
+      linked.add(`${e.source}\u0000${e.target}`);
+      linked.add(`${e.target}\u0000${e.source}`);
+    }
+    const imports = new Map<string, string>();
+    for (const id of Object.keys(this.resources)) {
+      const def = this.def(id);
+      const refs: ValueRef[] = [];
+      collectRefs(def['Properties'], ['Resources', id, 'Properties'], refs);
+      collectRefs(def['Metadata'], ['Resources', id, 'Metadata'], refs);
+      const dependsOn = def['DependsOn'];
+      const deps = typeof dependsOn === 'string' ? [dependsOn] : Array.isArray(dependsOn) ? dependsOn : [];
+      deps.forEach((d, i) => {
+        if (typeof d === 'string') refs.push({ target: d, via: 'ref', path: ['Resources', id, 'DependsOn', ...(Array.isArray(dependsOn) ? [i] : [])] });
+      });
+      for (const r of refs) {
+        let target = r.target;
+        if (r.via === 'import-value') {
+          target = imports.get(r.target) ?? `import:${r.target}`;
+          if (!imports.has(r.target)) {
+            imports.set(r.target, target);
+            this.nodes.push({ id: target, type: 'Cairn::ImportedValue', kind: 'existing', path: r.path, implicit: true });
+          }
+        } else if (!this.ids.has(target) || linked.has(`${id}\u0000${target}`)) continue;
+        const via = deps.includes(r.target) && r.path.includes('DependsOn') ? 'depends-on' : r.via;
+        this.edge(id, target, 'reference', { via, path: r.path });
+      }
+    }
+  }
+}
+
+/** Derives nodes and wires from a SAM / CloudFormation template value. */
+export function buildGraph(template: CfnObject): Graph {
+  return new Builder(template).build();
+}

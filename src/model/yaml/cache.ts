@@ -1,0 +1,15 @@
+import { parseText } from './parse.ts';
+import type { ParsedText } from './parse.ts';
+
+const cache = new Map<string, ParsedText>();
+const CACHE_SIZE = 4;
+
+/** Parses `text`, reusing the parse of a text seen recently (the editor edits what it just read). */
+export function parseCached(text: string): ParsedText {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const parsed = parseText(text);
+  cache.set(text, parsed);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return parsed;
+}
