@@ -12,7 +12,8 @@ import { nodeAt } from './yaml/nav.ts';
 import { parseCached } from './yaml/cache.ts';
 import { isObject, valueEquals } from './value.ts';
 import type { CfnObject, CfnValue } from './value.ts';
-import { changedWindow, renameInValue, setAtValue } from './testing/oracle.ts';
+import { changedWindow, onlyRemovedMentions, renameInValue, setAtValue } from './testing/oracle.ts';
+import { planAccess } from './catalog/wires.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 
@@ -167,8 +168,56 @@ if (!files.length) {
         const r = applied(o, { op: 'removeResource', resource: id });
         const after = r.value['Resources'] as CfnObject;
         assert.ok(!(id in after), `${o.name}: ${id} still there`);
-        for (const other of ids.slice(1)) assert.ok(other in after, `${o.name}: removing ${id} removed ${other}`);
+        const before = { ...o.t.parsed.value! };
+        before['Resources'] = { ...(before['Resources'] as CfnObject) };
+        delete (before['Resources'] as CfnObject)[id];
+        const wrong = onlyRemovedMentions(before, r.value, id);
+        assert.equal(wrong, null, `${o.name}: removing ${id} also changed ${wrong}`);
       }
+    });
+
+    test('connect a function to a table writes a scoped policy and env vars, only in the function', () => {
+      let connected = 0;
+      const refused: string[] = [];
+      for (const o of editable) {
+        const resources = o.t.parsed.value!['Resources'] as CfnObject;
+        const fn = Object.keys(resources).find((id) => {
+          const d = resources[id];
+          return isObject(d) && d['Type'] === 'AWS::Serverless::Function' && (d['Properties'] === undefined || isObject(d['Properties']));
+        });
+        if (!fn) continue;
+        let base: Opened = o;
+        let table = Object.keys(resources).find((id) => isObject(resources[id]) && (resources[id] as CfnObject)['Type'] === 'AWS::DynamoDB::Table');
+        if (!table) {
+          table = 'CairnTable';
+          const added = applied(o, { op: 'addResource', resource: table, type: 'AWS::DynamoDB::Table', properties: { BillingMode: 'PAY_PER_REQUEST' } });
+          base = { name: o.name, text: added.text, t: openTemplate(added.text) };
+        }
+        const result = applyEdit(base.text, { op: 'connect', source: fn, target: table, kind: 'access' });
+        if (!result.ok) {
+          const code = result.diagnostics[0]!.code;
+          assert.ok(code === 'WIRE_ENV_CONFLICT' || code === 'WIRE_EXISTS', `${o.name}: connect failed: ${code} ${result.diagnostics[0]!.message}`);
+          refused.push(`${o.name}: ${code}`);
+          continue;
+        }
+        const after = parseCached(result.text).value!;
+        const planned = planAccess('function', 'table', table);
+        assert.ok(planned.ok);
+        const props = ((base.t.parsed.value!['Resources'] as CfnObject)[fn] as CfnObject)['Properties'];
+        const pol = isObject(props) ? props['Policies'] : undefined;
+        const list = Array.isArray(pol) ? pol : pol === undefined ? [] : [pol];
+        let expected = setAtValue(base.t.parsed.value!, ['Resources', fn, 'Properties', 'Policies'], [...list, ...planned.plan.samPolicies.filter((p) => !list.some((q) => valueEquals(p, q)))]);
+        const vars = isObject(props) && isObject(props['Environment']) ? (props['Environment'] as CfnObject)['Variables'] : undefined;
+        for (const [k, v] of Object.entries(planned.plan.environment)) {
+          if (!isObject(vars) || !(k in vars)) expected = setAtValue(expected, ['Resources', fn, 'Properties', 'Environment', 'Variables', k], v);
+        }
+        sameValue(base, `connect ${fn} -> ${table}`, after, expected);
+        const [first, last] = resourceLines(base, fn);
+        changedOnlyWithin(base, result.text, first, last, `connect ${fn}`);
+        for (const st of JSON.stringify(planned.plan.samPolicies).match(/"Resource":"\*"/g) ?? []) assert.fail(`wildcard ${st}`);
+        connected++;
+      }
+      assert.ok(connected > 300, `only ${connected} connects ran (${refused.length} refused)`);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
-import type { Document, Node as YamlNode } from 'yaml';
+import type { Alias, Document, Node as YamlNode } from 'yaml';
 import { SHORT_TO_LONG } from './yaml/tags.ts';
 import { MAX_ALIAS_DEREFS } from './yaml/limits.ts';
 
@@ -57,14 +57,50 @@ function intrinsic(tag: string, arg: CfnValue): CfnValue {
   return { [long]: arg };
 }
 
+type AnchorIndex = Map<string, Array<{ at: number; node: unknown }>>;
+
+/** Anchor name -> definitions in source order; yaml's own `Alias.resolve` re-walks the whole document per call. */
+function indexAnchors(doc: Document): AnchorIndex {
+  const index: AnchorIndex = new Map();
+  const walk = (n: unknown): void => {
+    if (n === null || typeof n !== 'object') return;
+    const node = n as { anchor?: string; range?: [number, number, number] | null };
+    if (isPair(n)) {
+      walk(n.key);
+      walk(n.value);
+      return;
+    }
+    if (node.anchor && !isAlias(n)) {
+      let list = index.get(node.anchor);
+      if (!list) index.set(node.anchor, (list = []));
+      list.push({ at: node.range?.[0] ?? 0, node: n });
+    }
+    if (isMap(n) || isSeq(n)) for (const item of n.items) walk(item);
+  };
+  walk(doc.contents);
+  return index;
+}
+
+/** The most recent definition of the alias's anchor before the alias itself (YAML's rule). */
+function resolveAlias(index: AnchorIndex, alias: Alias): unknown {
+  const list = index.get(alias.source);
+  if (!list) return null;
+  const at = alias.range?.[0] ?? Number.MAX_SAFE_INTEGER;
+  let found: unknown = null;
+  for (const d of list) if (d.at < at) found = d.node;
+  return found;
+}
+
 /** Converts a composed YAML node to its CloudFormation JSON value. Aliases are followed under a budget. */
 export function toValue(doc: Document, node: unknown): CfnValue {
   let derefs = 0;
+  let anchors: AnchorIndex | null = null;
   const walk = (n: unknown): CfnValue => {
     if (n === null || n === undefined) return null;
     if (isAlias(n)) {
       if (++derefs > MAX_ALIAS_DEREFS) throw new AliasLimitError('too many alias references');
-      return walk(n.resolve(doc));
+      anchors ??= indexAnchors(doc);
+      return walk(resolveAlias(anchors, n));
     }
     if (isScalar(n)) {
       const v = scalarValue(n);
@@ -72,7 +108,7 @@ export function toValue(doc: Document, node: unknown): CfnValue {
     }
     if (isMap(n)) {
       const obj: CfnObject = {};
-      for (const item of n.items) setKey(obj, keyString(isAlias(item.key) ? item.key.resolve(doc) : item.key), walk(item.value));
+      for (const item of n.items) setKey(obj, keyString(isAlias(item.key) ? (anchors ??= indexAnchors(doc), resolveAlias(anchors, item.key)) : item.key), walk(item.value));
       return n.tag && n.tag.startsWith('!') && !n.tag.startsWith('!!') ? intrinsic(n.tag, obj) : obj;
     }
     if (isSeq(n)) {
