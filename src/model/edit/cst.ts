@@ -252,15 +252,11 @@ export function removePair(ctx: EditContext, map: YAMLMap, pair: Pair): Splice {
   const items = map.items as Pair[];
   const idx = items.indexOf(pair);
   if (idx === -1) throw new EditError('EDIT_NOT_FOUND', 'No such entry.');
+  if (items.length === 1) throw new EditError('EDIT_WOULD_EMPTY', 'Removing the only entry would leave the mapping empty.');
   if (isFlow(map)) {
-    if (items.length === 1) {
-      const r = rangeOf(map);
-      return { start: r[0] + 1, end: contentEnd(text, map) - 1, text: '' };
-    }
     if (idx < items.length - 1) return { start: keyStart(pair), end: keyStart(items[idx + 1]!), text: '' };
     return { start: pairEnd(text, items[idx - 1]!), end: pairEnd(text, pair), text: '' };
   }
-  if (items.length === 1) throw new EditError('EDIT_WOULD_EMPTY', 'Removing the only entry would leave the mapping empty.');
   const ks = keyStart(pair);
   const ls = lineStart(text, ks);
   if (text.slice(ls, ks).trim() !== '') {
@@ -365,16 +361,12 @@ export function removeSeqItem(ctx: EditContext, seq: YAMLSeq, index: number): Sp
   const items = seq.items as unknown[];
   const item = items[index];
   if (item === undefined) throw new EditError('EDIT_NOT_FOUND', 'No such item.');
+  if (items.length === 1) throw new EditError('EDIT_WOULD_EMPTY', 'Removing the only item would leave the sequence empty.');
   if (isFlow(seq)) {
-    if (items.length === 1) {
-      const r = rangeOf(seq);
-      return { start: r[0] + 1, end: contentEnd(text, seq) - 1, text: '' };
-    }
     const startOf = (n: unknown) => itemStart(text, n);
     if (index < items.length - 1) return { start: startOf(item), end: startOf(items[index + 1]), text: '' };
     return { start: contentEnd(text, items[index - 1]), end: contentEnd(text, item), text: '' };
   }
-  if (items.length === 1) throw new EditError('EDIT_WOULD_EMPTY', 'Removing the only item would leave the sequence empty.');
   const dash = dashOf(text, item);
   const ls = lineStart(text, dash);
   if (text.slice(ls, dash).trim() !== '') {

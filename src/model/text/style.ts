@@ -102,6 +102,6 @@ export function detectStyle(text: string, syntax: Syntax): Style {
     quote: double > single ? '"' : "'",
     shortForm: syntax === 'json' ? false : shortN > 0 || longN === 0,
     flowPadding: padded > tight,
-    blankBetweenResources: resourcesSeen > 1 ? blankBefore * 2 >= resourcesSeen - 1 : true,
+    blankBetweenResources: resourcesSeen > 1 ? blankBefore * 2 >= resourcesSeen - 1 : /\n[ \t]*\r?\n/.test(text),
   };
 }
