@@ -84,8 +84,8 @@ function inline(label: string, statements: (id: string) => IamStatement[]): Acce
 }
 
 /** The environment's secrets live under `cairn/<stack name>/` in Secrets Manager. */
-export const SECRETS_NAMESPACE: CfnValue = sub('cairn/${AWS::StackName}');
-export const SECRETS_ARN_PATTERN: CfnValue = sub('arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:cairn/${AWS::StackName}/*');
+export const secretsNamespace = (): CfnValue => sub('cairn/${AWS::StackName}');
+export const secretsArnPattern = (): CfnValue => sub('arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:cairn/${AWS::StackName}/*');
 
 const tableArns = (id: string): CfnValue[] => [att(id, 'Arn'), sub(`\${${id}.Arn}/index/*`)];
 const bucketArns = (id: string): CfnValue[] => [att(id, 'Arn'), sub(`\${${id}.Arn}/*`)];
@@ -106,6 +106,7 @@ const COGNITO_MANAGE = [
 ];
 
 const name = (id: string): CfnValue => ref(id);
+const dbSecret = (id: string): CfnValue => att(id, 'MasterUserSecret.SecretArn');
 const arn = (id: string): CfnValue => att(id, 'Arn');
 
 export const ACCESS_RULES: readonly AccessRule[] = [
@@ -173,9 +174,9 @@ export const ACCESS_RULES: readonly AccessRule[] = [
     target: 'secrets', defaultLevel: 'read', nouns: ['SECRETS'],
     notes: ["Scoped to the environment's secrets: names under `cairn/<stack name>/` in Secrets Manager."],
     levels: {
-      read: templated('Read secrets', 'AWSSecretsManagerGetSecretValuePolicy', () => ({ SecretArn: SECRETS_ARN_PATTERN }), () => [SECRETS_ARN_PATTERN]),
+      read: templated('Read secrets', 'AWSSecretsManagerGetSecretValuePolicy', () => ({ SecretArn: secretsArnPattern() }), () => [secretsArnPattern()]),
     },
-    env: [{ what: 'NAMESPACE', fixedName: 'SECRETS_NAMESPACE', value: () => SECRETS_NAMESPACE }],
+    env: [{ what: 'NAMESPACE', fixedName: 'SECRETS_NAMESPACE', value: secretsNamespace }],
   },
   {
     target: 'user-pool', defaultLevel: 'read', nouns: ['USER_POOL', 'POOL'],
@@ -198,16 +199,17 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   {
     target: 'database', defaultLevel: 'read', nouns: ['DATABASE', 'DB', 'CLUSTER'],
     notes: [
-      'Connecting means reading the credentials secret RDS manages (ManageMasterUserPassword) and reaching the endpoint: the compute node must be inside the same Virtual Network.',
+      'Connecting means reading the credentials secret RDS manages (ManageMasterUserPassword) ' +
+        'and reaching the endpoint: the compute node must be inside the same Virtual Network.',
     ],
     levels: {
-      read: templated('Connect', 'AWSSecretsManagerGetSecretValuePolicy', (id) => ({ SecretArn: att(id, 'MasterUserSecret.SecretArn') }), one((id) => att(id, 'MasterUserSecret.SecretArn'))),
+      read: templated('Connect', 'AWSSecretsManagerGetSecretValuePolicy', (id) => ({ SecretArn: dbSecret(id) }), one(dbSecret)),
     },
     env: [
       { what: 'HOST', value: (id) => att(id, 'Endpoint.Address') },
       { what: 'PORT', value: (id) => att(id, 'Endpoint.Port') },
       // Not `..._SECRET_ARN`: the linter flags variables named like secrets; this is only where the secret is.
-      { what: 'CREDENTIALS_ARN', value: (id) => att(id, 'MasterUserSecret.SecretArn') },
+      { what: 'CREDENTIALS_ARN', value: dbSecret },
     ],
   },
   {

@@ -72,7 +72,11 @@ export function canTrigger(sourceKind: NodeKind, targetKind: NodeKind): Verdict 
   return no(`${kindPhrase(targetKind, true)} cannot be triggered: only Functions run when events arrive.`);
 }
 
-export type WireKinds = { readonly kinds: readonly WireKind[]; readonly reason?: undefined } | { readonly kinds: readonly []; readonly reason: string };
+/** The possible wire kinds; `reason` (why none) is set exactly when `kinds` is empty. */
+export interface WireKinds {
+  readonly kinds: readonly WireKind[];
+  readonly reason?: string;
+}
 
 /** Which wires can be drawn from `sourceKind` to `targetKind`, or why none can. */
 export function wireKindsFor(sourceKind: NodeKind, targetKind: NodeKind): WireKinds {
