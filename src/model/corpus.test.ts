@@ -10,9 +10,10 @@ import { openTemplate } from './template.ts';
 import type { Template } from './template.ts';
 import { nodeAt } from './yaml/nav.ts';
 import { parseCached } from './yaml/cache.ts';
+import { parseText } from './yaml/parse.ts';
 import { isObject, valueEquals } from './value.ts';
 import type { CfnObject, CfnValue } from './value.ts';
-import { changedWindow, onlyRemovedMentions, renameInValue, setAtValue } from './testing/oracle.ts';
+import { changedWindow, onlyRemovedMentions, renameInValue, setAtValue, treeDifference } from './testing/oracle.ts';
 import { planAccess } from './catalog/wires.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
@@ -52,6 +53,11 @@ function applied(o: Opened, edit: Edit): { text: string; value: CfnObject } {
   if (!r.ok) assert.fail(`${o.name}: ${edit.op} failed: ${r.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   const p = parseCached(r.text);
   assert.ok(!p.blocked && p.value, `${o.name}: ${edit.op} produced unreadable text: ${p.diagnostics[0]?.message}`);
+  // The edit may have re-read only the entry it touched: that must equal reading everything.
+  const full = parseText(r.text);
+  assert.ok(valueEquals(p.value, full.value), `${o.name}: ${edit.op}: local re-parse gave a different value`);
+  const diff = treeDifference(p.doc!.contents, full.doc!.contents);
+  assert.equal(diff, null, `${o.name}: ${edit.op}: local re-parse gave a different tree at ${diff}`);
   return { text: r.text, value: p.value };
 }
 

@@ -4,8 +4,9 @@ import { detectStyle } from '../text/style.ts';
 import type { Style } from '../text/style.ts';
 import { applySplices } from '../text/splice.ts';
 import type { Splice } from '../text/splice.ts';
-import { parseCached } from '../yaml/cache.ts';
-import type { ParsedText } from '../yaml/parse.ts';
+import { parseCached, rememberParsed } from '../yaml/cache.ts';
+import { reparseLocally } from '../yaml/incremental.ts';
+import type { Parsed } from '../yaml/parse.ts';
 import type { CfnObject } from '../value.ts';
 import { EditError, findPair } from './cst.ts';
 import type { EditContext } from './cst.ts';
@@ -15,14 +16,14 @@ import type { EditContext } from './cst.ts';
  * it; composite ops (remove a resource and what only it needed) re-read between steps.
  */
 export class EditSession {
-  private parsedText: ParsedText;
+  private parsedText: Parsed;
   private styleCache: Style | null = null;
 
   constructor(public text: string) {
     this.parsedText = parseCached(text);
   }
 
-  get parsed(): ParsedText {
+  get parsed(): Parsed {
     return this.parsedText;
   }
 
@@ -63,8 +64,10 @@ export class EditSession {
   apply(splices: readonly Splice[]): void {
     if (!splices.length) return;
     const style = this.style;
+    const old = this.parsedText;
     this.text = applySplices(this.text, splices);
-    this.parsedText = parseCached(this.text);
+    const local = reparseLocally(old, this.text, splices);
+    this.parsedText = local ? rememberParsed(local) : parseCached(this.text);
     if (this.parsedText.blocked) {
       const first = this.parsedText.diagnostics[0];
       throw new EditError('EDIT_PRODUCED_INVALID', `The edit would produce an unreadable template${first ? `: ${first.message}` : ''}. Nothing was written.`);

@@ -137,3 +137,36 @@ export function changedWindow(before: string, after: string): { start: number; e
   }
   return { start, endBefore: ea, endAfter: eb };
 }
+
+/**
+ * Compares two composed trees node by node (kind, tag, source range, scalar value): a local
+ * re-parse must be indistinguishable from parsing the whole text. Returns the first difference.
+ */
+export function treeDifference(a: unknown, b: unknown, path = '$'): string | null {
+  const kind = (n: unknown) => (n === null || typeof n !== 'object' ? typeof n : (n.constructor as { name: string }).name);
+  if (kind(a) !== kind(b)) return `${path}: ${kind(a)} vs ${kind(b)}`;
+  if (a === null || typeof a !== 'object') return a === b ? null : `${path}: ${String(a)} vs ${String(b)}`;
+  const x = a as { range?: number[]; tag?: string; value?: unknown; key?: unknown; items?: unknown[] };
+  const y = b as typeof x;
+  // Block collections' end offsets depend on what follows them (trailing blank lines, EOF) and
+  // are never used: the engine ends a block collection at its last item. Everything else must match.
+  const block = Array.isArray(x.items) && !(x as { flow?: boolean }).flow;
+  const rx = block ? x.range?.slice(0, 1) : x.range;
+  const ry = block ? y.range?.slice(0, 1) : y.range;
+  if (JSON.stringify(rx) !== JSON.stringify(ry)) return `${path}: range ${JSON.stringify(x.range)} vs ${JSON.stringify(y.range)}`;
+  if (x.tag !== y.tag) return `${path}: tag ${x.tag} vs ${y.tag}`;
+  if ('key' in x) {
+    const k = treeDifference(x.key, y.key, `${path}.key`);
+    if (k) return k;
+  }
+  if (Array.isArray(x.items)) {
+    if (!Array.isArray(y.items) || x.items.length !== y.items.length) return `${path}: ${x.items.length} items vs ${y.items?.length}`;
+    for (let i = 0; i < x.items.length; i++) {
+      const d = treeDifference(x.items[i], y.items[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  if ('value' in x) return typeof x.value === 'object' ? treeDifference(x.value, y.value, `${path}.value`) : x.value === y.value ? null : `${path}: ${String(x.value)} vs ${String(y.value)}`;
+  return null;
+}

@@ -21,6 +21,57 @@ export interface ParsedText {
   readonly blocked: boolean;
 }
 
+/** The parts of a parse that a local re-parse may take over (see incremental.ts). */
+export interface ParseState {
+  readonly doc: Document.Parsed | null;
+  readonly value: CfnObject | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly blocked: boolean;
+}
+
+/**
+ * A parse that can hand its tree over to the parse of an edited text (which then patches it
+ * in place instead of parsing everything again). Once handed over, this object quietly parses
+ * its own text again if anyone still reads it.
+ */
+export class Parsed implements ParsedText {
+  readonly lines: LineIndex;
+  readonly syntax: Syntax;
+  private state: ParseState | null;
+
+  constructor(
+    readonly text: string,
+    state?: ParseState,
+  ) {
+    this.lines = new LineIndex(text);
+    this.syntax = detectSyntax(text);
+    this.state = state ?? parseState(text, this.lines, this.syntax);
+  }
+
+  private get current(): ParseState {
+    return (this.state ??= parseState(this.text, this.lines, this.syntax));
+  }
+  get doc() {
+    return this.current.doc;
+  }
+  get value() {
+    return this.current.value;
+  }
+  get diagnostics() {
+    return this.current.diagnostics;
+  }
+  get blocked() {
+    return this.current.blocked;
+  }
+
+  /** Gives the tree away to be patched for another text. */
+  handOver(): ParseState {
+    const s = this.current;
+    this.state = null;
+    return s;
+  }
+}
+
 export function utf8Length(text: string): number {
   if (text.length * 3 <= MAX_TEMPLATE_BYTES) return text.length; // cannot exceed; exact size not needed
   let bytes = 0;
@@ -46,15 +97,15 @@ const ERROR_CODES: Record<string, string> = {
   MULTIPLE_DOCS: 'YAML_MULTIPLE_DOCUMENTS',
 };
 
-export function parseText(text: string): ParsedText {
-  const lines = new LineIndex(text);
-  const syntax = detectSyntax(text);
-  const refuse = (code: string, message: string): ParsedText => ({
-    text,
-    syntax,
+export function parseText(text: string): Parsed {
+  return new Parsed(text);
+}
+
+function parseState(text: string, lines: LineIndex, syntax: Syntax): ParseState {
+  void syntax;
+  const refuse = (code: string, message: string): ParseState => ({
     doc: null,
     value: null,
-    lines,
     blocked: true,
     diagnostics: [{ code, severity: 'error', message, path: [], range: lines.range(0, 0) }],
   });
@@ -118,5 +169,5 @@ export function parseText(text: string): ParsedText {
       blocked = true;
     }
   }
-  return { text, syntax, doc, value: blocked ? value && null : value, diagnostics, lines, blocked };
+  return { doc, value: blocked ? null : value, diagnostics, blocked };
 }
