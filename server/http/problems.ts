@@ -1,0 +1,28 @@
+/**
+ * Every error the HTTP layer answers, with a stable code. Clients match on `code`, never on
+ * `message`; the body on the wire is `{ code, message }`.
+ */
+export type ProblemCode =
+  | 'HOST_NOT_ALLOWED'
+  | 'ORIGIN_NOT_ALLOWED'
+  | 'CROSS_SITE_REQUEST'
+  | 'CSRF_TOKEN_INVALID'
+  | 'BAD_REQUEST_TARGET'
+  | 'BAD_PATH'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'SAMPLE_NAME_INVALID'
+  | 'NOT_BUILT'
+  | 'INTERNAL';
+
+export interface Problem {
+  readonly status: number;
+  readonly code: ProblemCode;
+  readonly message: string;
+}
+
+export function problem(status: number, code: ProblemCode, message: string): Problem {
+  return { status, code, message };
+}
+
+export const notFound = (): Problem => problem(404, 'NOT_FOUND', 'Nothing here.');

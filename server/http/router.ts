@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { checkRequest } from './guard.ts';
+import type { GuardPolicy } from './guard.ts';
+import { setSecurityHeaders } from './headers.ts';
+import { notFound, problem } from './problems.ts';
+import { sendProblem } from './respond.ts';
+import { serveSample } from './samples.ts';
+import { serveStatic } from './static.ts';
+import type { StaticOptions } from './static.ts';
+
+export interface RouterContext extends StaticOptions {
+  readonly policy: GuardPolicy;
+  readonly samplesDir: string;
+  readonly dev: boolean;
+  readonly log: (line: string) => void;
+}
+
+const MAX_TARGET_LENGTH = 4096;
+const SAMPLE_ROUTE = '/api/samples/';
+
+/** Every request: security headers, the guard, then a route. Nothing throws past here. */
+export async function handleRequest(req: IncomingMessage, res: ServerResponse, ctx: RouterContext): Promise<void> {
+  const method = req.method ?? 'GET';
+  setSecurityHeaders(res, ctx.dev);
+  try {
+    const refused = checkRequest(method, req.headers, ctx.policy);
+    if (refused) return sendProblem(res, method, refused);
+    const path = requestPath(req.url ?? '');
+    if (path === null) return sendProblem(res, method, problem(400, 'BAD_REQUEST_TARGET', 'Malformed request target.'));
+    if (path.startsWith(SAMPLE_ROUTE)) return await serveSample(res, method, path.slice(SAMPLE_ROUTE.length), ctx.samplesDir);
+    if (path === '/api' || path.startsWith('/api/')) return sendProblem(res, method, notFound());
+    return await serveStatic(res, method, path, ctx);
+  } catch (err) {
+    ctx.log(`cairn: ${method} ${req.url ?? ''} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (!res.headersSent) sendProblem(res, method, problem(500, 'INTERNAL', 'Something went wrong on the server.'));
+    else res.destroy();
+  }
+}
+
+/** The path of an origin-form target (`/a/b?q`); null for absolute-form, `*` or oversized targets. */
+export function requestPath(target: string): string | null {
+  if (!target.startsWith('/') || target.length > MAX_TARGET_LENGTH) return null;
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
+}
