@@ -92,12 +92,19 @@ function resolveAlias(index: AnchorIndex, alias: Alias): unknown {
 }
 
 /** Converts a composed YAML node to its CloudFormation JSON value. Aliases are followed under a budget. */
-export function toValue(doc: Document, node: unknown): CfnValue {
+export interface ValueStats {
+  /** Set when the tree has an anchor or an alias. */
+  anchors: boolean;
+}
+
+export function toValue(doc: Document, node: unknown, stats?: ValueStats): CfnValue {
   let derefs = 0;
   let anchors: AnchorIndex | null = null;
   const walk = (n: unknown): CfnValue => {
     if (n === null || n === undefined) return null;
+    if (stats && (n as { anchor?: string }).anchor) stats.anchors = true;
     if (isAlias(n)) {
+      if (stats) stats.anchors = true;
       if (++derefs > MAX_ALIAS_DEREFS) throw new AliasLimitError('too many alias references');
       anchors ??= indexAnchors(doc);
       return walk(resolveAlias(anchors, n));

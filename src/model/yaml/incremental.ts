@@ -6,12 +6,10 @@ import { keyString, setKey, toValue } from '../value.ts';
 import type { CfnObject, CfnValue } from '../value.ts';
 import { CFN_TAGS } from './tags.ts';
 import { Parsed } from './parse.ts';
-import { pairEnd } from './span.ts';
+import { contentEnd, pairEnd } from './span.ts';
 
 type Range3 = [number, number, number];
 
-/** Anchors or aliases make a local re-parse unsafe (an alias may point into another entry). */
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,\]}]/m;
 
 function shiftTree(node: unknown, from: number, delta: number): void {
   const stack: unknown[] = [node];
@@ -40,11 +38,13 @@ function shiftTree(node: unknown, from: number, delta: number): void {
  * equivalent to a full parse (the caller then parses everything).
  */
 export function reparseLocally(old: Parsed, newText: string, splices: readonly Splice[]): Parsed | null {
-  if (!splices.length || old.syntax !== 'yaml' || old.blocked || old.diagnostics.length) return null;
+  if (!splices.length || old.blocked || old.diagnostics.length) return null;
   const doc = old.doc;
   const value = old.value;
-  if (!doc || !value || !isMap(doc.contents) || doc.contents.flow) return null;
-  if (splices.some((s) => ANCHOR_OR_ALIAS.test(s.text)) || ANCHOR_OR_ALIAS.test(old.text)) return null;
+  if (!doc || !value || !isMap(doc.contents)) return null;
+  if (doc.contents.flow) return reparseFlowValue(old, newText, splices);
+  // anchors or aliases make a local re-parse unsafe: an alias may point into another entry
+  if (old.anchors) return null;
   const text = old.text;
   const lo = Math.min(...splices.map((s) => s.start));
   const hi = Math.max(...splices.map((s) => s.end));
@@ -87,7 +87,9 @@ export function reparseLocally(old: Parsed, newText: string, splices: readonly S
   const newKeys = items.slice(1).map((p) => keyString(p.key));
   if (newKeys.some((k) => k in sectionValue || newKeys.indexOf(k) !== newKeys.lastIndexOf(k))) return null;
 
-  const values = items.map((p) => toValue(part, p.value));
+  const stats = { anchors: false };
+  const values = items.map((p) => toValue(part, p.value, stats));
+  if (stats.anchors) return null;
   const state = old.handOver();
   const tree = state.doc!;
   shiftTree(tree.contents, endOld, delta);
@@ -103,5 +105,65 @@ export function reparseLocally(old: Parsed, newText: string, splices: readonly S
   }
   const root: CfnObject = {};
   for (const k of Object.keys(value)) setKey(root, k, k === sectionName ? sectionOut : value[k]!);
-  return new Parsed(newText, { doc: tree, value: root, diagnostics: [], blocked: false });
+  return new Parsed(newText, { doc: tree, value: root, diagnostics: [], blocked: false, anchors: false });
+}
+
+/**
+ * The same for flow (JSON) templates: the edited entry's value `{...}` is read again on its
+ * own and patched in. Only edits inside one section entry's value qualify.
+ */
+function reparseFlowValue(old: Parsed, newText: string, splices: readonly Splice[]): Parsed | null {
+  const doc = old.doc!;
+  const value = old.value!;
+  // anchors or aliases make a local re-parse unsafe: an alias may point into another entry
+  if (old.anchors) return null;
+  const text = old.text;
+  const lo = Math.min(...splices.map((s) => s.start));
+  const hi = Math.max(...splices.map((s) => s.end));
+  const root = doc.contents as YAMLMap;
+  let section: Pair | undefined;
+  for (const p of root.items as Pair[]) {
+    const r = (p.value as { range?: Range3 } | null)?.range;
+    if (r && r[0] < lo && hi < contentEnd(text, p.value)) section = p;
+  }
+  if (!section || !isMap(section.value)) return null;
+  const map = section.value as YAMLMap;
+  const idx = map.items.findIndex((p) => {
+    const r = (p.value as { range?: Range3 } | null)?.range;
+    return isMap(p.value) && p.value.flow && r && r[0] < lo && hi < contentEnd(text, p.value);
+  });
+  if (idx === -1) return null;
+  const entry = map.items[idx] as Pair;
+  const start = (entry.value as { range: Range3 }).range[0];
+  const endOld = contentEnd(text, entry.value);
+  const delta = newText.length - text.length;
+  const part = parseDocument(newText.slice(start, endOld + delta), { customTags: [...CFN_TAGS], prettyErrors: false, keepSourceTokens: false });
+  if (part.errors.length || part.warnings.length || !isMap(part.contents) || !part.contents.flow) return null;
+  const node = part.contents;
+  const stats = { anchors: false };
+  const newValue = toValue(part, node, stats);
+  if (stats.anchors) return null;
+  const name = keyString(entry.key);
+  const sectionName = keyString(section.key);
+  const sectionValue = value[sectionName];
+  if (!sectionValue || typeof sectionValue !== 'object' || Array.isArray(sectionValue)) return null;
+
+  // the old value's trailing part (whitespace up to the comma) is the same text, moved
+  const oldRange = (entry.value as { range: Range3 }).range;
+  const gap = oldRange[2] - oldRange[1];
+  const state = old.handOver();
+  const tree = state.doc!;
+  shiftTree(tree.contents, endOld, delta);
+  const docRange = (tree as unknown as { range: Range3 }).range;
+  if (docRange) for (let i = 0; i < 3; i++) if (docRange[i]! >= endOld) docRange[i]! += delta;
+  shiftTree(node, 0, start);
+  const r = (node as unknown as { range: Range3 }).range;
+  r[2] = r[1] + gap;
+  entry.value = node;
+
+  const sectionOut: CfnObject = {};
+  for (const k of Object.keys(sectionValue)) setKey(sectionOut, k, k === name ? newValue : (sectionValue as CfnObject)[k]!);
+  const out: CfnObject = {};
+  for (const k of Object.keys(value)) setKey(out, k, k === sectionName ? sectionOut : value[k]!);
+  return new Parsed(newText, { doc: tree, value: out, diagnostics: [], blocked: false, anchors: false });
 }

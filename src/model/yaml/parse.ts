@@ -5,7 +5,10 @@ import { LineIndex } from '../text/lines.ts';
 import { AliasLimitError, toValue } from '../value.ts';
 import type { CfnObject } from '../value.ts';
 import { CFN_TAGS } from './tags.ts';
-import { estimateNesting, MAX_NESTING, MAX_TEMPLATE_BYTES } from './limits.ts';
+import { estimateNesting, MAX_ALIAS_DEREFS, MAX_NESTING, MAX_TEMPLATE_BYTES } from './limits.ts';
+
+/** `*name` where YAML can read an alias: after a space, a flow indicator or a line start. */
+const ALIAS_TOKEN = /(?:^|[\s[{,])\*[^\s,\]}]/gm;
 
 export type Syntax = 'yaml' | 'json';
 
@@ -27,6 +30,8 @@ export interface ParseState {
   readonly value: CfnObject | null;
   readonly diagnostics: readonly Diagnostic[];
   readonly blocked: boolean;
+  /** The tree has anchors or aliases (an edit in one place may show in another). */
+  readonly anchors: boolean;
 }
 
 /**
@@ -62,6 +67,9 @@ export class Parsed implements ParsedText {
   }
   get blocked() {
     return this.current.blocked;
+  }
+  get anchors() {
+    return this.current.anchors;
   }
 
   /** Gives the tree away to be patched for another text. */
@@ -107,12 +115,18 @@ function parseState(text: string, lines: LineIndex, syntax: Syntax): ParseState 
     doc: null,
     value: null,
     blocked: true,
+    anchors: false,
     diagnostics: [{ code, severity: 'error', message, path: [], range: lines.range(0, 0) }],
   });
 
   const bytes = utf8Length(text);
   if (bytes > MAX_TEMPLATE_BYTES) {
     return refuse('TEMPLATE_TOO_LARGE', `The template is ${bytes} bytes; CloudFormation accepts at most ${MAX_TEMPLATE_BYTES} bytes.`);
+  }
+  // Counting alias tokens first keeps a flood of aliases from reaching the composer at all.
+  const aliases = text.match(ALIAS_TOKEN)?.length ?? 0;
+  if (aliases > MAX_ALIAS_DEREFS) {
+    return refuse('YAML_ALIAS_LIMIT', `The YAML has ${aliases} aliases; at most ${MAX_ALIAS_DEREFS} are read (a possible alias bomb).`);
   }
   const depth = estimateNesting(text);
   if (depth > MAX_NESTING) {
@@ -142,6 +156,7 @@ function parseState(text: string, lines: LineIndex, syntax: Syntax): ParseState 
   }
 
   let value: CfnObject | null = null;
+  const stats = { anchors: false };
   let blocked = doc.errors.length > 0;
   if (doc.contents !== null && !isMap(doc.contents)) {
     diagnostics.push({
@@ -154,7 +169,7 @@ function parseState(text: string, lines: LineIndex, syntax: Syntax): ParseState 
     blocked = true;
   } else {
     try {
-      const v = toValue(doc, doc.contents);
+      const v = toValue(doc, doc.contents, stats);
       value = v === null ? {} : (v as CfnObject);
     } catch (e) {
       if (!(e instanceof AliasLimitError) && !(e instanceof RangeError)) throw e;
@@ -169,5 +184,5 @@ function parseState(text: string, lines: LineIndex, syntax: Syntax): ParseState 
       blocked = true;
     }
   }
-  return { doc, value: blocked ? null : value, diagnostics, blocked };
+  return { doc, value: blocked ? null : value, diagnostics, blocked, anchors: stats.anchors };
 }
