@@ -33,7 +33,8 @@ async function graph(args: string[], io: Io): Promise<number> {
   const t = openTemplate(text);
   const diagnostics = validateTemplate(t, { spec: loadSpec() });
   io.stdout(JSON.stringify({ format: t.format, nodes: t.graph.nodes, edges: t.graph.edges, diagnostics }, null, 2) + '\n');
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  // the graph was printed; only a template that could not be read at all is a failure
+  return t.parsed.blocked ? 1 : 0;
 }
 
 async function validate(args: string[], io: Io): Promise<number> {

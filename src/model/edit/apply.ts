@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { EditError } from './cst.ts';
+import { isServerless } from '../formats/serverless.ts';
 import { EditSession } from './session.ts';
 import type { Edit, EditResult } from './types.ts';
 import { deleteProperty, setProperty } from './ops/properties.ts';
@@ -9,6 +10,9 @@ import { removeResource } from './ops/remove.ts';
 import { connect, disconnect } from './ops/wires.ts';
 
 function run(s: EditSession, e: Edit): void {
+  if (isServerless(s.value)) {
+    throw new EditError('EDIT_UNSUPPORTED_FORMAT', 'Editing serverless.yml files is not available yet; they open, show their graph and round-trip unchanged.');
+  }
   switch (e.op) {
     case 'setProperty':
       return setProperty(s, e.resource, e.path, e.value);

@@ -1,0 +1,539 @@
+/**
+ * Property-based tests of the edit layer (fast-check): generated templates in many styles,
+ * random edit sequences, and after every edit the invariants of docs/decisions (lossless edits):
+ * it applies or is refused with a coded diagnostic, the result parses, its value is what the
+ * oracle expects, entries the edit did not target keep their exact bytes, and the file's style
+ * (line endings, final newline, JSON-ness and indentation, intrinsic form) is kept.
+ *
+ * Deterministic by default. Deeper local runs: FC_RUNS=5000 FC_SEED=123 node --import tsx --test <this file>
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { isMap } from 'yaml';
+import type { Pair } from 'yaml';
+import { applyEdit, applyEdits } from './apply.ts';
+import { keyStart, pairEnd } from './cst.ts';
+import type { Edit, EditResult } from './types.ts';
+import { buildGraph } from '../graph/build.ts';
+import { lineStart } from '../text/lines.ts';
+import { detectStyle } from '../text/style.ts';
+import { parseCached } from '../yaml/cache.ts';
+import { parseText } from '../yaml/parse.ts';
+import type { ParsedText } from '../yaml/parse.ts';
+import { cloneValue, isObject, keyString, valueEquals } from '../value.ts';
+import type { CfnObject, CfnValue } from '../value.ts';
+import { changedWindow, mentions, onlyRemovedMentions, renameInValue, setAtValue } from '../testing/oracle.ts';
+import { intrinsicOf, recipeArb, templateArb, TYPE_OF } from '../testing/arbitraries.ts';
+import type { GeneratedTemplate, PathRecipe, Recipe } from '../testing/arbitraries.ts';
+
+const RUNS = Number(process.env['FC_RUNS'] ?? 400);
+const SEED = Number(process.env['FC_SEED'] ?? 20240611);
+fc.configureGlobal({ seed: SEED, numRuns: RUNS });
+
+const SECTIONS = new Set(['Resources', 'Parameters', 'Outputs']);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+type Path = readonly (string | number)[];
+
+function valueAt(root: CfnValue | undefined, path: Path): { found: true; value: CfnValue } | { found: false; intrinsic: boolean } {
+  let cur: CfnValue | undefined = root;
+  for (const seg of path) {
+    if (typeof seg === 'number' && Array.isArray(cur) && seg < cur.length) cur = cur[seg];
+    else if (typeof seg === 'string' && isObject(cur) && !intrinsicOf(cur) && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
+    else return { found: false, intrinsic: intrinsicOf(cur) !== null };
+  }
+  return { found: true, value: cur as CfnValue };
+}
+
+/** Removes `path`, and the parents it empties down to `keepDepth` segments (what deleteAt does). */
+function deleteAtValue(root: CfnObject, path: Path, keepDepth: number): CfnObject {
+  const out = cloneValue(root);
+  const del = (p: Path): void => {
+    const parent = valueAt(out, p.slice(0, -1));
+    if (!parent.found) return;
+    const c = parent.value;
+    const last = p[p.length - 1]!;
+    const size = Array.isArray(c) ? c.length : isObject(c) ? Object.keys(c).length : 0;
+    if (size === 1 && p.length - 1 > keepDepth) return del(p.slice(0, -1));
+    if (Array.isArray(c)) c.splice(last as number, 1);
+    else if (isObject(c)) delete c[last as string];
+  };
+  del(path);
+  return out;
+}
+
+function renameKeyIn(root: CfnObject, section: string, from: string, to: string): CfnObject {
+  const out = cloneValue(root);
+  const sec = out[section];
+  if (!isObject(sec)) return out;
+  const renamed: CfnObject = {};
+  for (const k of Object.keys(sec)) renamed[k === from ? to : k] = sec[k]!;
+  out[section] = renamed;
+  return out;
+}
+
+/**
+ * Would setting `path` apply? true/false when the value-level shape decides it; undefined when
+ * the path goes through an intrinsic (short-form tags are not mappings, long forms are).
+ */
+function predictSet(root: CfnValue, path: Path): boolean | undefined {
+  let cur: CfnValue | undefined = root;
+  let viaIndex = false;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const last = i === path.length - 1;
+    if (typeof seg === 'number') {
+      if (!Array.isArray(cur)) return intrinsicOf(cur as CfnValue) ? undefined : false;
+      if (seg === cur.length && last) return true;
+      if (seg >= cur.length) return false;
+      if (last) return true;
+      cur = cur[seg];
+      viaIndex = true;
+      continue;
+    }
+    if (intrinsicOf(cur as CfnValue)) return undefined;
+    if (cur === null) return !viaIndex && path.slice(i).every((s) => typeof s === 'string');
+    if (!isObject(cur)) return false;
+    if (!Object.prototype.hasOwnProperty.call(cur, seg)) return path.slice(i + 1).every((s) => typeof s === 'string');
+    if (last) return true;
+    cur = cur[seg];
+    viaIndex = false;
+  }
+  return undefined;
+}
+
+const names = (v: CfnObject, section: string): string[] => (isObject(v[section]) ? Object.keys(v[section] as CfnObject) : []);
+const typeOfRes = (v: CfnObject, id: string): string => {
+  const d = (v['Resources'] as CfnObject | undefined)?.[id];
+  return isObject(d) && typeof d['Type'] === 'string' ? d['Type'] : '';
+};
+const LOGICAL_ID = /^[A-Za-z0-9]{1,255}$/;
+
+/** Source text of every top-level entry and every Resources/Parameters/Outputs entry: key line to end of block. */
+function entryTexts(text: string, parsed: ParsedText): Map<string, string> {
+  const out = new Map<string, string>();
+  const root = parsed.doc?.contents;
+  if (!isMap(root)) return out;
+  const slice = (p: Pair) => text.slice(lineStart(text, keyStart(p)), pairEnd(text, p));
+  for (const pair of root.items as Pair[]) {
+    const k = keyString(pair.key);
+    if (SECTIONS.has(k) && isMap(pair.value)) {
+      for (const p of pair.value.items as Pair[]) out.set(`${k}/${keyString(p.key)}`, slice(p));
+    } else out.set(`/${k}`, slice(pair));
+  }
+  return out;
+}
+
+/** Entry keys (as in entryTexts) whose value mentions `id`. */
+function mentioning(v: CfnObject, id: string): string[] {
+  const out: string[] = [];
+  for (const [k, sec] of Object.entries(v)) {
+    if (SECTIONS.has(k) && isObject(sec)) {
+      for (const [name, def] of Object.entries(sec)) if (mentions(def, id)) out.push(`${k}/${name}`);
+    } else if (mentions(sec, id)) out.push(`/${k}`);
+  }
+  return out;
+}
+
+function lineOf(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+const SHORT_TAG_RE = /(?:^|[\s[{,:-])!(?:Ref|Sub|GetAtt|If|Join|Select|Split|FindInMap|GetAZs|ImportValue|Base64|Cidr|Equals|And|Or|Not|Transform)(?![A-Za-z0-9])/gm;
+const LONG_FORM_RE = /(?:^|[\s[{,-])["']?(?:Ref|Fn::[A-Za-z]+)["']?[ \t]*:(?=\s|$)/gm;
+const count = (re: RegExp, s: string): number => (s.match(re) ?? []).length;
+
+// Codes the engine may legitimately refuse a generated edit with; anything else on a
+// well-formed template is an engine bug (EDIT_PRODUCED_INVALID: the engine's own text did not parse).
+const CODE_RE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const BUG_CODES = new Set(['EDIT_PRODUCED_INVALID', 'EDIT_NO_SOURCE', 'EDIT_OVERLAP', 'EDIT_TEMPLATE_UNREADABLE', 'EDIT_UNKNOWN_OP']);
+
+// ---------------------------------------------------------------------------------------------
+// Recipes -> edits
+
+function fill(v: CfnValue, resources: readonly string[], params: readonly string[]): CfnValue {
+  if (typeof v === 'string') {
+    return v.replace(/\u0001([RP])(\d+)\u0001/g, (_m, kind: string, n: string) => {
+      const list = kind === 'R' ? resources : params;
+      return list.length ? list[Number(n) % list.length]! : kind === 'R' ? 'Gone' : 'AWS::Region';
+    });
+  }
+  if (Array.isArray(v)) return v.map((x) => fill(x, resources, params));
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x, resources, params)]));
+  return v;
+}
+
+function resolvePath(def: CfnValue | undefined, p: PathRecipe): (string | number)[] {
+  if (p.mode === 'fixed') return [...p.path];
+  const out: (string | number)[] = [];
+  let cur = def;
+  for (const [i, w] of p.walk.entries()) {
+    if (isObject(cur)) {
+      let keys = Object.keys(cur);
+      if (i === 0 && w % 10 !== 0 && keys.length > 1) keys = keys.filter((k) => k !== 'Type');
+      if (!keys.length) break;
+      const k = keys[w % keys.length]!;
+      out.push(k);
+      cur = cur[k];
+    } else if (p.mode === 'existing' && Array.isArray(cur) && cur.length) {
+      out.push(w % cur.length);
+      cur = cur[w % cur.length];
+    } else break;
+  }
+  if (p.mode === 'new') {
+    if (p.append && Array.isArray(cur)) out.push(cur.length);
+    else out.push(...p.tail);
+  }
+  if (!out.length) out.push('Properties');
+  return out;
+}
+
+function resolve(r: Recipe, v: CfnObject): Edit {
+  const res = names(v, 'Resources');
+  const params = names(v, 'Parameters');
+  const outs = names(v, 'Outputs');
+  const pick = (list: readonly string[], n: number | 'missing', missing: string) => (n === 'missing' || !list.length ? missing : list[n % list.length]!);
+  const f = (x: CfnValue) => fill(x, res, params);
+  switch (r.op) {
+    case 'setProperty': {
+      const resource = pick(res, r.r, 'Missing');
+      return { op: 'setProperty', resource, path: resolvePath((v['Resources'] as CfnObject | undefined)?.[resource], r.path), value: f(r.value) };
+    }
+    case 'deleteProperty': {
+      const resource = pick(res, r.r, 'Missing');
+      return { op: 'deleteProperty', resource, path: resolvePath((v['Resources'] as CfnObject | undefined)?.[resource], r.path) };
+    }
+    case 'addResource': {
+      const e: Edit = {
+        op: 'addResource',
+        resource: typeof r.id === 'number' ? pick(res, r.id, 'Fresh') : r.id,
+        type: TYPE_OF[r.kind],
+        ...(r.properties ? { properties: f(r.properties) as CfnObject } : {}),
+        ...(r.attributes ? { attributes: f(r.attributes) as CfnObject } : {}),
+      };
+      return e;
+    }
+    case 'removeResource':
+      return { op: 'removeResource', resource: pick(res, r.r, 'Missing') };
+    case 'renameResource':
+      return { op: 'renameResource', resource: pick(res, r.r, 'Missing'), to: typeof r.to === 'number' ? pick(res, r.to, 'Fresh') : r.to };
+    case 'setParameter': {
+      const name = typeof r.p === 'number' ? pick(params, r.p, 'NewParam') : r.p;
+      return { op: 'setParameter', name, ...(r.path ? { path: [...r.path] } : {}), value: f(r.value) };
+    }
+    case 'removeParameter':
+      return { op: 'removeParameter', name: typeof r.p === 'number' ? pick(params, r.p, 'Nope') : r.p };
+    case 'renameParameter':
+      return { op: 'renameParameter', name: typeof r.p === 'number' ? pick(params, r.p, 'Nope') : r.p, to: typeof r.to === 'string' ? r.to : pick(res, r.to.resource, 'Fresh') };
+    case 'setOutput': {
+      const name = typeof r.o === 'number' ? pick(outs, r.o, 'NewOutput') : r.o;
+      return { op: 'setOutput', name, ...(r.path ? { path: [...r.path] } : {}), value: f(r.value) };
+    }
+    case 'removeOutput':
+      return { op: 'removeOutput', name: typeof r.o === 'number' ? pick(outs, r.o, 'Nope') : r.o };
+    case 'renameOutput':
+      return { op: 'renameOutput', name: pick(outs, r.o, 'Nope'), to: r.to };
+    case 'connect':
+    case 'disconnect': {
+      const fns = res.filter((id) => typeOfRes(v, id) === TYPE_OF.function);
+      const others = res.filter((id) => [TYPE_OF.table, TYPE_OF.queue, TYPE_OF.bucket, TYPE_OF.topic].includes(typeOfRes(v, id)));
+      const [from, to] = r.anyPair ? [res, res] : r.kind === 'access' ? [fns, others] : [others, fns];
+      const source = pick(from.length ? from : res, r.a, 'Missing');
+      const target = pick(to.length ? to : res, r.b, 'Missing');
+      if (r.op === 'disconnect') return { op: 'disconnect', source, target, kind: r.kind };
+      return { op: 'connect', source, target, kind: r.kind, ...(r.kind === 'access' && r.level ? { level: r.level } : {}) };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Oracle: what an edit should do, at the value level
+
+interface Expectation {
+  /** true: must apply; false: must be refused; undefined: either. */
+  readonly applies: boolean | undefined;
+  /** The parsed value after the edit, when the oracle knows it. */
+  readonly value?: (before: CfnObject) => CfnObject;
+  /** Entries (entryTexts keys) the edit may change. */
+  readonly touched: readonly string[];
+}
+
+function expect(before: CfnObject, e: Edit): Expectation {
+  const res = names(before, 'Resources');
+  const params = names(before, 'Parameters');
+  const outs = names(before, 'Outputs');
+  const hasRes = (id: string) => res.includes(id);
+  switch (e.op) {
+    case 'setProperty': {
+      const abs = ['Resources', e.resource, ...e.path];
+      const shapeOk = e.path.length > 0 && !(e.path[0] === 'Type' && e.path.length > 1);
+      return {
+        applies: !hasRes(e.resource) || !shapeOk ? false : predictSet(before, abs),
+        value: (b) => setAtValue(b, abs, e.value),
+        touched: [`Resources/${e.resource}`],
+      };
+    }
+    case 'deleteProperty': {
+      const abs = ['Resources', e.resource, ...e.path];
+      const at = valueAt(before, abs);
+      const bad = !e.path.length || (e.path.length === 1 && e.path[0] === 'Type') || (e.path[0] === 'Type' && e.path.length > 1);
+      return {
+        applies: !hasRes(e.resource) || bad ? false : at.found ? true : at.intrinsic ? undefined : false,
+        value: (b) => deleteAtValue(b, abs, 2),
+        touched: [`Resources/${e.resource}`],
+      };
+    }
+    case 'addResource': {
+      const body: CfnObject = { Type: e.type };
+      for (const [k, x] of Object.entries(e.attributes ?? {})) if (k !== 'Type' && k !== 'Properties') body[k] = x;
+      if (e.properties && Object.keys(e.properties).length) body['Properties'] = e.properties;
+      const free = LOGICAL_ID.test(e.resource) && !hasRes(e.resource) && !params.includes(e.resource);
+      return { applies: free, value: (b) => setAtValue(b, ['Resources', e.resource], body), touched: [] };
+    }
+    case 'removeResource':
+      return { applies: hasRes(e.resource), touched: [`Resources/${e.resource}`, ...mentioning(before, e.resource)] };
+    case 'renameResource': {
+      const ok = hasRes(e.resource) && LOGICAL_ID.test(e.to) && (e.to === e.resource || (!hasRes(e.to) && !params.includes(e.to)));
+      return { applies: ok, value: (b) => renameInValue(b, e.resource, e.to), touched: [`Resources/${e.resource}`, ...mentioning(before, e.resource)] };
+    }
+    case 'setParameter':
+    case 'setOutput': {
+      const section = e.op === 'setParameter' ? 'Parameters' : 'Outputs';
+      const exists = (section === 'Parameters' ? params : outs).includes(e.name);
+      const abs = [section, e.name, ...(e.path ?? [])];
+      let applies: boolean | undefined;
+      if (!LOGICAL_ID.test(e.name)) applies = false;
+      else if (e.path && e.path.length) applies = exists ? predictSet(before, abs) : false;
+      else applies = section === 'Parameters' && !exists && hasRes(e.name) ? false : true;
+      return { applies, value: (b) => setAtValue(b, abs, e.value), touched: [`${section}/${e.name}`] };
+    }
+    case 'removeParameter': {
+      const exists = params.includes(e.name);
+      const used = mentioning(before, e.name).some((k) => k !== `Parameters/${e.name}`);
+      return { applies: !exists ? false : used ? undefined : true, value: (b) => deleteAtValue(b, ['Parameters', e.name], 0), touched: [`Parameters/${e.name}`] };
+    }
+    case 'removeOutput':
+      return { applies: outs.includes(e.name), value: (b) => deleteAtValue(b, ['Outputs', e.name], 0), touched: [`Outputs/${e.name}`] };
+    case 'renameParameter': {
+      const ok = params.includes(e.name) && LOGICAL_ID.test(e.to) && (e.to === e.name || !params.includes(e.to));
+      return {
+        applies: ok,
+        // Ref/Sub rewriting is the same as for resources: the name pools keep GetAtt/DependsOn off parameter names
+        value: (b) => renameKeyIn(renameInValue(b, e.name, e.to), 'Parameters', e.name, e.to),
+        touched: [`Parameters/${e.name}`, ...mentioning(before, e.name)],
+      };
+    }
+    case 'renameOutput': {
+      const ok = outs.includes(e.name) && LOGICAL_ID.test(e.to) && (e.to === e.name || !outs.includes(e.to));
+      return { applies: ok, value: (b) => renameKeyIn(b, 'Outputs', e.name, e.to), touched: [`Outputs/${e.name}`] };
+    }
+    case 'connect':
+    case 'disconnect':
+      return { applies: undefined, touched: [`Resources/${e.source}`, `Resources/${e.target}`] };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One step: apply an edit and check every property
+
+interface Stats {
+  applied: Record<string, number>;
+  refused: Record<string, number>;
+  steps: number;
+}
+const stats: Stats = { applied: {}, refused: {}, steps: 0 };
+const bump = (o: Record<string, number>, k: string) => (o[k] = (o[k] ?? 0) + 1);
+
+function show(s: string): string {
+  return JSON.stringify(s);
+}
+
+function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number): string | null {
+  const pb = parseCached(before);
+  const vb = pb.value!;
+  const where = () => `edit #${i} ${JSON.stringify(edit)}\nbefore: ${show(before)}`;
+  let r: EditResult;
+  try {
+    r = applyEdit(before, edit);
+  } catch (err) {
+    assert.fail(`applyEdit threw ${(err as Error)?.stack ?? String(err)}\n${where()}`);
+  }
+  const exp = expect(vb, edit);
+  stats.steps++;
+  if (!r.ok) {
+    assert.ok(r.diagnostics.length > 0, `refused without diagnostics\n${where()}`);
+    const d = r.diagnostics[0]!;
+    assert.match(d.code, CODE_RE, `unstable diagnostic code ${d.code}\n${where()}`);
+    assert.ok(d.severity === 'error' && d.message.length > 0, `refusal without an error message\n${where()}`);
+    assert.ok(!BUG_CODES.has(d.code), `refused with ${d.code}: ${d.message}\n${where()}`);
+    assert.notEqual(exp.applies, true, `should have applied, was refused with ${d.code}: ${d.message}\n${where()}`);
+    bump(stats.refused, `${edit.op}:${d.code}`);
+    return null;
+  }
+  const after = r.text;
+  const where2 = () => `${where()}\nafter:  ${show(after)}`;
+  assert.notEqual(exp.applies, false, `should have been refused\n${where2()}`);
+  bump(stats.applied, edit.op);
+
+  // parses
+  const pa = parseCached(after);
+  assert.ok(!pa.blocked && pa.value, `result does not parse: ${pa.diagnostics[0]?.message}\n${where2()}`);
+  const va = pa.value;
+
+  // value
+  if (exp.value) {
+    const want = exp.value(vb);
+    if (!valueEquals(va, want)) assert.deepEqual(va, want, `value differs from the oracle\n${where2()}`);
+  }
+  if (edit.op === 'removeResource') {
+    const res = va['Resources'];
+    assert.ok(!isObject(res) || !(edit.resource in res), `${edit.resource} still there\n${where2()}`);
+    const minus = cloneValue(vb);
+    delete (minus['Resources'] as CfnObject)[edit.resource];
+    const wrong = onlyRemovedMentions(minus, va, edit.resource);
+    assert.equal(wrong, null, `removing ${edit.resource} also changed ${wrong}\n${where2()}`);
+  }
+  if (edit.op === 'connect' || edit.op === 'disconnect') {
+    const has = buildGraph(va).edges.some((x) => x.source === edit.source && x.target === edit.target && x.kind === edit.kind);
+    assert.equal(has, edit.op === 'connect', `${edit.op} ${edit.kind}: graph edge ${has ? 'present' : 'missing'} afterwards\n${where2()}`);
+  }
+  // Parameters and Resources share one namespace (Ref resolves either); an edit must not merge them.
+  const clash = (v: CfnObject) => names(v, 'Parameters').filter((p) => names(v, 'Resources').includes(p));
+  if (!clash(vb).length) assert.deepEqual(clash(va), [], `a parameter and a resource now share a name\n${where2()}`);
+
+  // untouched entries keep their bytes
+  const touched = new Set(exp.touched);
+  const eb = entryTexts(before, pb);
+  const ea = entryTexts(after, pa);
+  for (const [k, text] of eb) {
+    if (touched.has(k)) continue;
+    assert.equal(ea.get(k), text, `untouched entry ${k} changed\n${where2()}`);
+  }
+  // single-resource edits change only lines of that resource
+  if (edit.op === 'setProperty' || edit.op === 'deleteProperty') {
+    const found = (pb.doc!.contents as { items: Pair[] }).items.find((p) => keyString(p.key) === 'Resources');
+    const pair = isMap(found?.value) ? (found.value.items as Pair[]).find((p) => keyString(p.key) === edit.resource) : undefined;
+    if (pair) {
+      const first = lineOf(before, keyStart(pair));
+      const last = lineOf(before, pairEnd(before, pair));
+      const w = changedWindow(before, after);
+      assert.ok(!w || (w.start >= first && w.endBefore <= last + 1), `changed lines ${w && w.start + 1}-${w?.endBefore} outside the resource's ${first + 1}-${last + 1}\n${where2()}`);
+    }
+  }
+
+  // style
+  const st = gen.style;
+  if (st.eol === '\r\n') assert.ok(!/(^|[^\r])\n/.test(after), `bare LF in a CRLF file\n${where2()}`);
+  else assert.ok(!after.includes('\r') || before.includes('\r'), `CR in an LF file\n${where2()}`);
+  assert.equal(after.endsWith('\n'), st.finalNewline, `final newline ${st.finalNewline ? 'lost' : 'added'}\n${where2()}`);
+  if (st.syntax === 'json') {
+    let json: unknown;
+    assert.doesNotThrow(() => (json = JSON.parse(after)), `not JSON any more\n${where2()}`);
+    assert.ok(valueEquals(json as CfnValue, va), `JSON.parse and the YAML reading differ\n${where2()}`);
+    const unit = st.jsonIndent;
+    for (const line of after.split(/\r?\n/)) {
+      const lead = /^[ \t]*/.exec(line)![0];
+      const okIndent = unit === '\t' ? !lead.includes(' ') : !lead.includes('\t') && lead.length % unit.length === 0;
+      assert.ok(okIndent, `line indented off the ${JSON.stringify(unit)} unit: ${JSON.stringify(line)}\n${where2()}`);
+    }
+  } else {
+    for (const line of after.split(/\r?\n/)) assert.ok(!/^ *\t/.test(line), `tab indentation in YAML: ${JSON.stringify(line)}\n${where2()}`);
+    const w = changedWindow(before, after);
+    if (w) {
+      const oldPart = before.split('\n').slice(w.start, w.endBefore).join('\n');
+      const newPart = after.split('\n').slice(w.start, w.endAfter).join('\n');
+      const shortFile = count(SHORT_TAG_RE, before) > 0 && count(LONG_FORM_RE, before) === 0;
+      const longFile = count(LONG_FORM_RE, before) > 0 && count(SHORT_TAG_RE, before) === 0;
+      if (shortFile) assert.ok(count(LONG_FORM_RE, newPart) <= count(LONG_FORM_RE, oldPart), `long-form intrinsic written into a short-form file\n${where2()}`);
+      if (longFile) assert.ok(count(SHORT_TAG_RE, newPart) <= count(SHORT_TAG_RE, oldPart), `short-form tag written into a long-form file\n${where2()}`);
+    }
+    const sb = detectStyle(before, 'yaml');
+    const sa = detectStyle(after, 'yaml');
+    assert.equal(sa.indent, sb.indent, `indentation step changed ${sb.indent} -> ${sa.indent}\n${where2()}`);
+  }
+  return after;
+}
+
+function runSequence(gen: GeneratedTemplate, recipes: readonly Recipe[]): void {
+  let text = gen.text;
+  const applied: Edit[] = [];
+  for (const [i, recipe] of recipes.entries()) {
+    const v = parseCached(text).value!;
+    const edit = resolve(recipe, v);
+    const next = checkStep(gen, text, edit, i);
+    if (next !== null) {
+      applied.push(edit);
+      text = next;
+    }
+  }
+  // the same edits in one call give the same text
+  const all = applyEdits(gen.text, applied);
+  assert.ok(all.ok, `applyEdits of the applied edits failed: ${!all.ok && all.diagnostics[0]?.code}`);
+  assert.equal(all.text, text, 'applyEdits(all) differs from applying one by one');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe(`edit layer properties (seed ${SEED}, ${RUNS} runs; FC_SEED / FC_RUNS to change)`, () => {
+  test('generator self-check: every printed template parses to its model value', () => {
+    fc.assert(
+      fc.property(templateArb, (g) => {
+        const p = parseText(g.text);
+        assert.ok(!p.blocked, `printed template does not parse: ${p.diagnostics[0]?.message}\n${g.text}`);
+        if (!valueEquals(p.value!, g.model.value)) assert.deepEqual(p.value, g.model.value);
+        if (g.style.syntax === 'json') assert.deepEqual(JSON.parse(g.text), g.model.value);
+      }),
+    );
+  });
+
+  test('detectStyle reads the style the template was written in', () => {
+    fc.assert(
+      fc.property(templateArb, (g) => {
+        const p = parseText(g.text);
+        const s = detectStyle(g.text, p.syntax);
+        assert.equal(p.syntax, g.style.syntax);
+        assert.equal(s.eol, g.style.eol);
+        assert.equal(s.finalNewline, g.style.finalNewline);
+        if (g.style.syntax === 'json') {
+          assert.equal(s.indentChar, g.style.jsonIndent === '\t' ? '\t' : ' ');
+          if (g.style.jsonIndent !== '\t') assert.equal(s.indent, g.style.jsonIndent.length);
+        } else {
+          assert.equal(s.indent, g.style.indent, 'indent');
+          const hasShort = count(SHORT_TAG_RE, g.text) > 0;
+          const hasLong = count(LONG_FORM_RE, g.text) > 0;
+          if (hasShort || hasLong) assert.equal(s.shortForm, g.style.shortForm, 'intrinsic form');
+        }
+      }),
+    );
+  });
+
+  test('an empty edit list, and a rename to the same name, return the exact text', () => {
+    fc.assert(
+      fc.property(templateArb, (g) => {
+        const r = applyEdits(g.text, []);
+        assert.ok(r.ok);
+        assert.equal(r.text, g.text);
+        const id = g.model.ids[0]!;
+        const same = applyEdit(g.text, { op: 'renameResource', resource: id, to: id });
+        assert.ok(same.ok);
+        assert.equal(same.text, g.text);
+      }),
+    );
+  });
+
+  test('random edit sequences: apply or refuse with a code; parse; match the oracle; keep untouched bytes and the style', () => {
+    const started = Date.now();
+    fc.assert(fc.property(templateArb, fc.array(recipeArb, { minLength: 1, maxLength: 6 }), (g, recipes) => runSequence(g, recipes)));
+    const top = (o: Record<string, number>) =>
+      Object.entries(o)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k}=${n}`)
+        .join(' ');
+    console.log(`# ${stats.steps} edits in ${Date.now() - started} ms\n# applied: ${top(stats.applied)}\n# refused: ${top(stats.refused)}`);
+  });
+});
