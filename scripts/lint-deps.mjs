@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = process.env.CAIRN_LINT_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
 const problems = [];
 
 function walk(dir, out = []) {
