@@ -5,28 +5,15 @@
 //    DOM-only or Node built-ins. Tests beside the code may use node built-ins.
 //  - server/ imports from src/ only src/model and src/protocol.
 //  - no barrel `index.ts` imports.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { sourceFiles } from './sourceFiles.mjs';
 import { join, relative, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = process.env.CAIRN_LINT_ROOT ?? fileURLToPath(new URL('..', import.meta.url));
 const problems = [];
 
-function walk(dir, out = []) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (/\.(ts|tsx|mjs|js)$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
+const walk = (dir) => sourceFiles(dir, /\.(ts|tsx|mjs|js)$/);
 
 const importRe = /(?:^|\n)\s*(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^.\w])import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
 
@@ -41,7 +28,8 @@ const PURE_ALLOWED_PACKAGES = new Set(['yaml']);
 
 function checkPure(layer, allowedLayers) {
   for (const file of walk(join(root, 'src', layer))) {
-    const isTest = /\.test\.tsx?$/.test(file);
+    // tests beside the code and test support in src/model/testing may use Node and fast-check
+    const isTest = /\.test\.tsx?$/.test(file) || /[\\/]testing[\\/]/.test(file);
     for (const spec of importsOf(file)) {
       const rel = relative(root, file);
       if (spec.startsWith('.')) {

@@ -2,7 +2,7 @@
 // Runs every unit, corpus and server test (`*.test.ts` beside the code) with Node's own test
 // runner. Node 20 has no glob support in `--test`, so the files are listed here.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { sourceFiles } from './sourceFiles.mjs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,23 +10,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const roots = ['src', 'server', 'scripts', 'bench'];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 
-function walk(dir, out) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (/\.test\.tsx?$/.test(e.name)) out.push(relative(root, p));
-  }
-  return out;
-}
 
-let files = roots.flatMap((r) => walk(join(root, r), [])).sort();
+let files = roots.flatMap((r) => sourceFiles(join(root, r), /\.test\.tsx?$/).map((p) => relative(root, p))).sort();
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));
 if (!files.length) {
   console.error('No test files found.');

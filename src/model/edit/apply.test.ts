@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { applyEdit, applyEdits } from './apply.ts';
 import type { Edit } from './types.ts';
 import { openTemplate } from '../template.ts';
+import { changedWindow } from '../testing/oracle.ts';
 
 const SAM = `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
@@ -50,17 +51,9 @@ function fails(text: string, edit: Edit, code: string): void {
 
 /** Lines added and removed, as a compact diff for exact expectations. */
 function diff(before: string, after: string): { removed: string[]; added: string[] } {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  let s = 0;
-  while (s < a.length && s < b.length && a[s] === b[s]) s++;
-  let ea = a.length;
-  let eb = b.length;
-  while (ea > s && eb > s && a[ea - 1] === b[eb - 1]) {
-    ea--;
-    eb--;
-  }
-  return { removed: a.slice(s, ea), added: b.slice(s, eb) };
+  const w = changedWindow(before, after);
+  if (!w) return { removed: [], added: [] };
+  return { removed: before.split('\n').slice(w.start, w.endBefore), added: after.split('\n').slice(w.start, w.endAfter) };
 }
 
 describe('setProperty / deleteProperty', () => {

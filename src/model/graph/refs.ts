@@ -26,50 +26,75 @@ export function subNames(template: string, locals: ReadonlySet<string> = new Set
   return out;
 }
 
-/** Every Ref / GetAtt / Sub variable / ImportValue inside `value`, with its path. */
+/**
+ * Every Ref / GetAtt / Sub variable / ImportValue inside `value`, with its path. The walk
+ * keeps one mutable path and copies it only for a hit: it runs over every resource on import.
+ */
 export function collectRefs(value: CfnValue | undefined, base: Path, out: ValueRef[] = []): ValueRef[] {
-  const walk = (v: CfnValue | undefined, path: Path): void => {
+  const path: Array<string | number> = [...base];
+  const hit = (target: string, via: ValueRef['via'], attribute?: string) => {
+    out.push(attribute === undefined ? { target, via, path: path.slice() } : { target, via, path: path.slice(), attribute });
+  };
+  const walk = (v: CfnValue | undefined): void => {
+    if (v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...path, i]));
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
       return;
     }
-    if (!isObject(v)) return;
     const keys = Object.keys(v);
     if (keys.length === 1) {
       const k = keys[0]!;
       const arg = v[k];
       if (k === 'Ref') {
-        if (typeof arg === 'string' && !arg.startsWith('AWS::')) out.push({ target: arg, via: 'ref', path });
+        if (typeof arg === 'string' && !arg.startsWith('AWS::')) hit(arg, 'ref');
         return;
       }
       if (k === 'Fn::GetAtt') {
         if (Array.isArray(arg) && typeof arg[0] === 'string') {
-          out.push({ target: arg[0], via: 'getatt', path, ...(typeof arg[1] === 'string' ? { attribute: arg[1] } : {}) });
-          if (typeof arg[1] !== 'string') walk(arg[1], [...path, k, 1]);
+          hit(arg[0], 'getatt', typeof arg[1] === 'string' ? arg[1] : undefined);
+          if (typeof arg[1] !== 'string') {
+            path.push(k, 1);
+            walk(arg[1]);
+            path.length -= 2;
+          }
         } else if (typeof arg === 'string') {
           const dot = arg.indexOf('.');
-          out.push({ target: dot === -1 ? arg : arg.slice(0, dot), via: 'getatt', path, ...(dot === -1 ? {} : { attribute: arg.slice(dot + 1) }) });
+          hit(dot === -1 ? arg : arg.slice(0, dot), 'getatt', dot === -1 ? undefined : arg.slice(dot + 1));
         }
         return;
       }
       if (k === 'Fn::Sub') {
         if (typeof arg === 'string') {
-          for (const n of subNames(arg)) out.push({ target: n.name, via: 'sub', path, ...(n.attribute ? { attribute: n.attribute } : {}) });
+          for (const n of subNames(arg)) hit(n.name, 'sub', n.attribute);
         } else if (Array.isArray(arg) && typeof arg[0] === 'string') {
           const vars = isObject(arg[1]) ? arg[1] : {};
-          for (const n of subNames(arg[0], new Set(Object.keys(vars)))) out.push({ target: n.name, via: 'sub', path, ...(n.attribute ? { attribute: n.attribute } : {}) });
-          walk(arg[1], [...path, k, 1]);
+          for (const n of subNames(arg[0], new Set(Object.keys(vars)))) hit(n.name, 'sub', n.attribute);
+          path.push(k, 1);
+          walk(arg[1]);
+          path.length -= 2;
         }
         return;
       }
       if (k === 'Fn::ImportValue') {
-        if (typeof arg === 'string') out.push({ target: arg, via: 'import-value', path });
-        else walk(arg, [...path, k]);
+        if (typeof arg === 'string') hit(arg, 'import-value');
+        else {
+          path.push(k);
+          walk(arg);
+          path.pop();
+        }
         return;
       }
     }
-    for (const key of keys) walk(v[key], [...path, key]);
+    for (const key of keys) {
+      path.push(key);
+      walk(v[key]);
+      path.pop();
+    }
   };
-  walk(value, base);
+  walk(value);
   return out;
 }
