@@ -3,6 +3,7 @@ import type { GraphNode } from '../graph/types.ts';
 import { isObject } from '../value.ts';
 import type { CfnObject } from '../value.ts';
 import type { FormatAdapter } from './adapter.ts';
+import { SERVERLESS_RULES } from './serverlessRules.ts';
 
 /** A serverless.yml has a `service` and a `provider` or `functions`. */
 export function isServerless(value: CfnObject): boolean {
@@ -28,5 +29,5 @@ export const serverlessFormat: FormatAdapter = {
     }
     return { nodes, edges: [] };
   },
-  rules: [],
+  rules: SERVERLESS_RULES,
 };

@@ -64,8 +64,13 @@ export function* nameUses(value: CfnValue | undefined, base: Path, inCondition =
           yield dot === -1 ? { via: 'getatt', name: arg, path } : { via: 'getatt', name: arg.slice(0, dot), attribute: arg.slice(dot + 1), path };
           continue;
         }
-        if (Array.isArray(arg) && typeof arg[0] === 'string') {
-          yield typeof arg[1] === 'string' ? { via: 'getatt', name: arg[0], attribute: arg[1], path } : { via: 'getatt', name: arg[0], path };
+        if (Array.isArray(arg)) {
+          // `[Name, Attr]`; either part may be computed (`!Sub 'Topic${Name}'` in a loop).
+          if (typeof arg[0] === 'string') {
+            yield typeof arg[1] === 'string' ? { via: 'getatt', name: arg[0], attribute: arg[1], path } : { via: 'getatt', name: arg[0], path };
+          } else {
+            stack.push({ v: arg[0], path: [...path, k, 0], cond: false });
+          }
           if (typeof arg[1] !== 'string') stack.push({ v: arg[1], path: [...path, k, 1], cond: false });
           continue;
         }
@@ -133,11 +138,17 @@ export function loopsOf(value: CfnValue): Loops {
   return { identifiers, outputs };
 }
 
-/** Does `Fn::Transform` (an `AWS::Include` snippet or a macro) appear anywhere in the value? */
-export function hasFnTransform(v: CfnValue | undefined): boolean {
-  if (Array.isArray(v)) return v.some(hasFnTransform);
-  if (!isObject(v)) return false;
-  return Object.keys(v).some((k) => k === 'Fn::Transform' || hasFnTransform(v[k]));
+/**
+ * Does an `Fn::Transform` (an `AWS::Include` snippet or a macro) sit where it can add names:
+ * at the top of the template or of its Resources, Parameters or Conditions? One inside a
+ * property (an OpenAPI body, say) only fills that property.
+ */
+export function includesNames(value: CfnObject): boolean {
+  if (Object.hasOwn(value, 'Fn::Transform')) return true;
+  return ['Resources', 'Parameters', 'Conditions'].some((s) => {
+    const section = value[s];
+    return isObject(section) && Object.hasOwn(section, 'Fn::Transform');
+  });
 }
 
 /**
@@ -147,7 +158,7 @@ export function hasFnTransform(v: CfnValue | undefined): boolean {
 export function namesCaveat(ctx: RuleContext): { severity?: 'warning'; note: string } {
   const macros = macroTransforms(ctx);
   if (macros.length) return { severity: 'warning', note: ` (The template's transform ${macros.join(', ')} runs first and may define it.)` };
-  if (hasFnTransform(ctx.value)) return { severity: 'warning', note: ' (An Fn::Transform in the template runs first and may define it.)' };
+  if (includesNames(ctx.value)) return { severity: 'warning', note: ' (An Fn::Transform in the template runs first and may define it.)' };
   return { note: '' };
 }
 
