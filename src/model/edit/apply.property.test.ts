@@ -16,7 +16,7 @@ import { applyEdit, applyEdits } from './apply.ts';
 import { keyStart, pairEnd } from './cst.ts';
 import type { Edit, EditResult } from './types.ts';
 import { buildGraph } from '../graph/build.ts';
-import { lineStart } from '../text/lines.ts';
+import { lineEnd, lineStart } from '../text/lines.ts';
 import { detectStyle } from '../text/style.ts';
 import { parseCached } from '../yaml/cache.ts';
 import { parseText } from '../yaml/parse.ts';
@@ -24,12 +24,16 @@ import type { ParsedText } from '../yaml/parse.ts';
 import { cloneValue, isObject, keyString, valueEquals } from '../value.ts';
 import type { CfnObject, CfnValue } from '../value.ts';
 import { changedWindow, mentions, onlyRemovedMentions, renameInValue, setAtValue } from '../testing/oracle.ts';
-import { intrinsicOf, recipeArb, templateArb, TYPE_OF } from '../testing/arbitraries.ts';
+import { COMMENTS, intrinsicOf, recipeArb, templateArb, TYPE_OF } from '../testing/arbitraries.ts';
 import type { GeneratedTemplate, PathRecipe, Recipe } from '../testing/arbitraries.ts';
 
 const RUNS = Number(process.env['FC_RUNS'] ?? 400);
 const SEED = Number(process.env['FC_SEED'] ?? 20240611);
-fc.configureGlobal({ seed: SEED, numRuns: RUNS });
+fc.configureGlobal({ seed: SEED, numRuns: RUNS, includeErrorInReport: true });
+
+const STRICT = process.env['FC_STRICT'] === '1';
+/** A failure that matches an engine bug reproduced by a todo test below (see knownBug). */
+class KnownBug extends Error {}
 
 const SECTIONS = new Set(['Resources', 'Parameters', 'Outputs']);
 
@@ -38,11 +42,12 @@ const SECTIONS = new Set(['Resources', 'Parameters', 'Outputs']);
 
 type Path = readonly (string | number)[];
 
-function valueAt(root: CfnValue | undefined, path: Path): { found: true; value: CfnValue } | { found: false; intrinsic: boolean } {
+/** The value at `path`; with `stopAtIntrinsics`, an intrinsic on the way counts as not found (for predictions). */
+function valueAt(root: CfnValue | undefined, path: Path, stopAtIntrinsics = false): { found: true; value: CfnValue } | { found: false; intrinsic: boolean } {
   let cur: CfnValue | undefined = root;
   for (const seg of path) {
     if (typeof seg === 'number' && Array.isArray(cur) && seg < cur.length) cur = cur[seg];
-    else if (typeof seg === 'string' && isObject(cur) && !intrinsicOf(cur) && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
+    else if (typeof seg === 'string' && isObject(cur) && !(stopAtIntrinsics && intrinsicOf(cur)) && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
     else return { found: false, intrinsic: intrinsicOf(cur) !== null };
   }
   return { found: true, value: cur as CfnValue };
@@ -63,6 +68,14 @@ function deleteAtValue(root: CfnObject, path: Path, keepDepth: number): CfnObjec
   };
   del(path);
   return out;
+}
+
+function nullProto(v: CfnValue): CfnValue {
+  if (Array.isArray(v)) return v.map(nullProto);
+  if (!isObject(v)) return v;
+  const o = Object.create(null) as CfnObject;
+  for (const k of Object.keys(v)) o[k] = nullProto(v[k]!);
+  return o;
 }
 
 function renameKeyIn(root: CfnObject, section: string, from: string, to: string): CfnObject {
@@ -242,9 +255,16 @@ function resolve(r: Recipe, v: CfnObject): Edit {
     case 'disconnect': {
       const fns = res.filter((id) => typeOfRes(v, id) === TYPE_OF.function);
       const others = res.filter((id) => [TYPE_OF.table, TYPE_OF.queue, TYPE_OF.bucket, TYPE_OF.topic].includes(typeOfRes(v, id)));
-      const [from, to] = r.anyPair ? [res, res] : r.kind === 'access' ? [fns, others] : [others, fns];
+      if (r.op === 'disconnect' && !r.anyPair) {
+        // mostly wires that exist, so that disconnect has something to remove
+        const edges = buildGraph(v).edges.filter((x) => x.kind === 'trigger' || x.kind === 'access').filter((x) => res.includes(x.source) && res.includes(x.target));
+        const edge = edges.length ? edges[r.a % edges.length]! : undefined;
+        if (edge) return { op: 'disconnect', source: edge.source, target: edge.target, kind: edge.kind as 'trigger' | 'access' };
+      }
+      const [from, to] = r.anyPair ? [res, res.length > 1 ? res.filter((x, i) => i !== r.a % res.length) : res] : r.kind === 'access' ? [fns, others] : [others, fns];
       const source = pick(from.length ? from : res, r.a, 'Missing');
-      const target = pick(to.length ? to : res, r.b, 'Missing');
+      const rest = to.length ? to : res.filter((x) => x !== source);
+      const target = pick(rest.length ? rest : res, r.b, 'Missing');
       if (r.op === 'disconnect') return { op: 'disconnect', source, target, kind: r.kind };
       return { op: 'connect', source, target, kind: r.kind, ...(r.kind === 'access' && r.level ? { level: r.level } : {}) };
     }
@@ -280,7 +300,7 @@ function expect(before: CfnObject, e: Edit): Expectation {
     }
     case 'deleteProperty': {
       const abs = ['Resources', e.resource, ...e.path];
-      const at = valueAt(before, abs);
+      const at = valueAt(before, abs, true);
       const bad = !e.path.length || (e.path.length === 1 && e.path[0] === 'Type') || (e.path[0] === 'Type' && e.path.length > 1);
       return {
         applies: !hasRes(e.resource) || bad ? false : at.found ? true : at.intrinsic ? undefined : false,
@@ -370,6 +390,11 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
     const d = r.diagnostics[0]!;
     assert.match(d.code, CODE_RE, `unstable diagnostic code ${d.code}\n${where()}`);
     assert.ok(d.severity === 'error' && d.message.length > 0, `refusal without an error message\n${where()}`);
+    const path = 'path' in edit ? edit.path : undefined;
+    const bareDash = /(?:^|\n)[ \t]*-[ \t]*(?:#[^\n]*)?\r?\n/.test(before);
+    if (!STRICT && (d.code === 'EDIT_PRODUCED_INVALID' || d.code === 'EDIT_UNSUPPORTED') && typeof path?.[path.length - 1] === 'number' && bareDash) {
+      throw new KnownBug('a list item written below its "-" (maybe after a comment)');
+    }
     assert.ok(!BUG_CODES.has(d.code), `refused with ${d.code}: ${d.message}\n${where()}`);
     assert.notEqual(exp.applies, true, `should have applied, was refused with ${d.code}: ${d.message}\n${where()}`);
     bump(stats.refused, `${edit.op}:${d.code}`);
@@ -386,16 +411,21 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
   const va = pa.value;
 
   // value
-  if (exp.value) {
+  if (exp.value && !('path' in edit && edit.path && indexesIntoIntrinsic(vb, absPath(edit)))) {
     const want = exp.value(vb);
-    if (!valueEquals(va, want)) assert.deepEqual(va, want, `value differs from the oracle\n${where2()}`);
+    if (!valueEquals(va, want)) {
+      if (!STRICT && sameButPulledComment(va, want)) throw new KnownBug('a trailing comment or trailing spaces end up inside a new block scalar');
+      assert.deepEqual(va, want, `value differs from the oracle\n${where2()}`);
+    }
   }
   if (edit.op === 'removeResource') {
     const res = va['Resources'];
-    assert.ok(!isObject(res) || !(edit.resource in res), `${edit.resource} still there\n${where2()}`);
+    assert.ok(!isObject(res) || !Object.prototype.hasOwnProperty.call(res, edit.resource), `${edit.resource} still there\n${where2()}`);
     const minus = cloneValue(vb);
     delete (minus['Resources'] as CfnObject)[edit.resource];
-    const wrong = onlyRemovedMentions(minus, va, edit.resource);
+    // oracle.ts reads `after[k]` and `k in before`, which see Object.prototype ('valueOf', 'constructor'):
+    // compare null-prototype copies
+    const wrong = onlyRemovedMentions(nullProto(minus), nullProto(va), edit.resource);
     assert.equal(wrong, null, `removing ${edit.resource} also changed ${wrong}\n${where2()}`);
   }
   if (edit.op === 'connect' || edit.op === 'disconnect') {
@@ -414,20 +444,22 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
     if (touched.has(k)) continue;
     assert.equal(ea.get(k), text, `untouched entry ${k} changed\n${where2()}`);
   }
-  // single-resource edits change only lines of that resource
+  // single-resource edits change only the resource's lines: all text before its key line and
+  // after its last line is kept as it was
   if (edit.op === 'setProperty' || edit.op === 'deleteProperty') {
     const found = (pb.doc!.contents as { items: Pair[] }).items.find((p) => keyString(p.key) === 'Resources');
     const pair = isMap(found?.value) ? (found.value.items as Pair[]).find((p) => keyString(p.key) === edit.resource) : undefined;
     if (pair) {
-      const first = lineOf(before, keyStart(pair));
-      const last = lineOf(before, pairEnd(before, pair));
-      const w = changedWindow(before, after);
-      assert.ok(!w || (w.start >= first && w.endBefore <= last + 1), `changed lines ${w && w.start + 1}-${w?.endBefore} outside the resource's ${first + 1}-${last + 1}\n${where2()}`);
+      const prefix = before.slice(0, lineStart(before, keyStart(pair)));
+      const suffix = before.slice(lineEnd(before, pairEnd(before, pair)));
+      const kept = after.startsWith(prefix) && after.endsWith(suffix) && after.length >= prefix.length + suffix.length;
+      assert.ok(kept, `changed text outside the resource's lines ${lineOf(before, prefix.length) + 1}-${lineOf(before, before.length - suffix.length) + 1}\n${where2()}`);
     }
   }
 
   // style
   const st = gen.style;
+  if (!STRICT && !st.finalNewline && after.endsWith('\n') && after.length < before.length) throw new KnownBug('a removal at the end of a file without a final newline leaves one');
   if (st.eol === '\r\n') assert.ok(!/(^|[^\r])\n/.test(after), `bare LF in a CRLF file\n${where2()}`);
   else assert.ok(!after.includes('\r') || before.includes('\r'), `CR in an LF file\n${where2()}`);
   assert.equal(after.endsWith('\n'), st.finalNewline, `final newline ${st.finalNewline ? 'lost' : 'added'}\n${where2()}`);
@@ -442,7 +474,8 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
       assert.ok(okIndent, `line indented off the ${JSON.stringify(unit)} unit: ${JSON.stringify(line)}\n${where2()}`);
     }
   } else {
-    for (const line of after.split(/\r?\n/)) assert.ok(!/^ *\t/.test(line), `tab indentation in YAML: ${JSON.stringify(line)}\n${where2()}`);
+    // (tab indentation needs no check of its own: YAML rejects it, and the parse check above would fail;
+    // a tab after the indentation of a block scalar line is content)
     const w = changedWindow(before, after);
     if (w) {
       const oldPart = before.split('\n').slice(w.start, w.endBefore).join('\n');
@@ -452,29 +485,126 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
       if (shortFile) assert.ok(count(LONG_FORM_RE, newPart) <= count(LONG_FORM_RE, oldPart), `long-form intrinsic written into a short-form file\n${where2()}`);
       if (longFile) assert.ok(count(SHORT_TAG_RE, newPart) <= count(SHORT_TAG_RE, oldPart), `short-form tag written into a long-form file\n${where2()}`);
     }
-    const sb = detectStyle(before, 'yaml');
-    const sa = detectStyle(after, 'yaml');
-    assert.equal(sa.indent, sb.indent, `indentation step changed ${sb.indent} -> ${sa.indent}\n${where2()}`);
+    // The step read back must not change; when an edit leaves no indented line at all (the
+    // last resource removed: `Resources: {}`) there is nothing left to read it from.
+    const indented = (t: string) => /\n +[^\s#]/.test(t);
+    if (indented(after)) {
+      const sb = detectStyle(before, 'yaml');
+      const sa = detectStyle(after, 'yaml');
+      assert.equal(sa.indent, sb.indent, `indentation step changed ${sb.indent} -> ${sa.indent}\n${where2()}`);
+    }
   }
   return after;
+}
+
+
+/**
+ * Engine bugs found by this file, each reproduced by a todo test at the end. Until they are
+ * fixed the sequences skip the edits that hit them (counted in the summary); FC_STRICT=1 runs
+ * them anyway.
+ */
+function knownBug(before: CfnObject, e: Edit): string | null {
+  if (e.op === 'renameParameter' && e.to !== e.name && names(before, 'Resources').includes(e.to)) return 'renameParameter onto a resource id';
+  if (e.op === 'connect' && e.source === e.target) return 'connect a function to itself';
+  if ((e.op === 'setProperty' || e.op === 'setParameter' || e.op === 'setOutput') && keyBesideIntrinsic(before, absPath(e))) return 'a key written beside a long-form Ref/Fn::';
+  if (e.op === 'setParameter' && !e.path?.length && Object.prototype.hasOwnProperty.call(Object.prototype, e.name)) return 'setParameter: names like toString taken by Object.prototype';
+  if (stringsIn(e).some((x) => /^\n+(?:[ \t]|$)/.test(x))) return 'literal block of a string starting with empty lines';
+  return null;
+}
+
+/** Equal except for multi-line strings that gained the rest of the old value's line: a trailing comment or spaces (`'a\nb  # note'` for `'a\nb'`). */
+function sameButPulledComment(actual: CfnValue | undefined, want: CfnValue | undefined): boolean {
+  if (typeof actual === 'string' && typeof want === 'string') {
+    const pulled = new RegExp(`(?:  (?:${COMMENTS.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))?[ \t]*(\n?)$`);
+    return actual === want || (actual.replace(pulled, '$1') === want && /\n/.test(want));
+  }
+  if (Array.isArray(actual) && Array.isArray(want)) return actual.length === want.length && actual.every((x, i) => sameButPulledComment(x, want[i]));
+  if (isObject(actual) && isObject(want)) {
+    const ka = Object.keys(actual);
+    return ka.length === Object.keys(want).length && ka.every((k) => Object.prototype.hasOwnProperty.call(want, k) && sameButPulledComment(actual[k], want[k]));
+  }
+  return valueEquals(actual, want);
+}
+
+function absPath(e: Edit): Path {
+  if (e.op === 'setProperty' || e.op === 'deleteProperty') return ['Resources', e.resource, ...e.path];
+  if (e.op === 'setParameter') return ['Parameters', e.name, ...(e.path ?? [])];
+  if (e.op === 'setOutput') return ['Outputs', e.name, ...(e.path ?? [])];
+  return [];
+}
+
+/**
+ * Does `path` step into an intrinsic other than through its own key? The engine walks the
+ * source: `!Sub [fmt, vars]` is a list there, `Fn::Sub: [fmt, vars]` a mapping, so `X.0` reaches
+ * the format string in the short form only. Value-level expectations do not apply to such paths.
+ */
+function indexesIntoIntrinsic(root: CfnValue, path: Path): boolean {
+  let cur: CfnValue | undefined = root;
+  for (const seg of path) {
+    const i = intrinsicOf(cur as CfnValue);
+    if (i && seg !== i.fn) return true;
+    if (typeof seg === 'number' && Array.isArray(cur)) cur = cur[seg];
+    else if (typeof seg === 'string' && isObject(cur) && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
+    else return false;
+  }
+  return false;
+}
+
+/** Does setting `path` add a key beside `Ref`/`Fn::*` in a long-form intrinsic (short forms are refused)? */
+function keyBesideIntrinsic(root: CfnValue, path: Path): boolean {
+  let cur: CfnValue | undefined = root;
+  for (const seg of path) {
+    const i = intrinsicOf(cur as CfnValue);
+    if (i && typeof seg === 'string' && seg !== i.fn) return true;
+    if (typeof seg === 'number' && Array.isArray(cur)) cur = cur[seg];
+    else if (typeof seg === 'string' && isObject(cur) && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
+    else return false;
+  }
+  return false;
+}
+
+function stringsIn(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(stringsIn);
+  if (v && typeof v === 'object') return Object.values(v).flatMap(stringsIn);
+  return [];
 }
 
 function runSequence(gen: GeneratedTemplate, recipes: readonly Recipe[]): void {
   let text = gen.text;
   const applied: Edit[] = [];
+  const styles = [detectStyle(text, parseCached(text).syntax)];
   for (const [i, recipe] of recipes.entries()) {
     const v = parseCached(text).value!;
     const edit = resolve(recipe, v);
-    const next = checkStep(gen, text, edit, i);
+    const bug = STRICT ? null : knownBug(v, edit);
+    if (bug) {
+      bump(stats.refused, `skipped (known bug: ${bug})`);
+      continue;
+    }
+    let next: string | null;
+    try {
+      next = checkStep(gen, text, edit, i);
+    } catch (e) {
+      if (!(e instanceof KnownBug)) throw e;
+      bump(stats.refused, `skipped (known bug: ${e.message})`);
+      continue;
+    }
     if (next !== null) {
       applied.push(edit);
       text = next;
+      styles.push(detectStyle(text, parseCached(text).syntax));
     }
   }
-  // the same edits in one call give the same text
+  // The same edits in one call give the same template. A session reads the file's style once,
+  // while one-by-one application re-reads it after every edit: when an edit removes the last
+  // evidence of a trait (the only long-form intrinsic, the only flush sequence) the two may
+  // write later values differently, so the texts are compared only when every intermediate
+  // text reads as the same style.
   const all = applyEdits(gen.text, applied);
   assert.ok(all.ok, `applyEdits of the applied edits failed: ${!all.ok && all.diagnostics[0]?.code}`);
-  assert.equal(all.text, text, 'applyEdits(all) differs from applying one by one');
+  assert.ok(valueEquals(parseCached(all.text).value!, parseCached(text).value!), `applyEdits(all) gives another template than one by one\n${show(all.text)}\n${show(text)}`);
+  if (styles.every((x) => JSON.stringify(x) === JSON.stringify(styles[0]))) assert.equal(all.text, text, 'applyEdits(all) differs from applying one by one');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -535,5 +665,105 @@ describe(`edit layer properties (seed ${SEED}, ${RUNS} runs; FC_SEED / FC_RUNS t
         .map(([k, n]) => `${k}=${n}`)
         .join(' ');
     console.log(`# ${stats.steps} edits in ${Date.now() - started} ms\n# applied: ${top(stats.applied)}\n# refused: ${top(stats.refused)}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Engine bugs found by the properties above, as minimal reproductions. They are todo tests (they
+// report but do not fail the run) until src/model/edit is fixed; then drop `todo` and the
+// matching entry of knownBug / KnownBug above.
+
+function refusedWith(r: EditResult, code: string): void {
+  assert.equal(r.ok, false, r.ok ? `applied: ${show(r.text)}` : '');
+  if (!r.ok) assert.equal(r.diagnostics[0]!.code, code);
+}
+
+function valueOf(r: EditResult): CfnObject {
+  if (!r.ok) assert.fail(`refused: ${r.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  const p = parseText(r.text);
+  assert.ok(!p.blocked && p.value);
+  return p.value;
+}
+
+const props = (v: CfnObject, id: string) => ((v['Resources'] as CfnObject)[id] as CfnObject)['Properties'] as CfnObject;
+
+describe('engine bugs found by the properties', () => {
+  test('renameParameter onto a resource id is refused like addResource/renameResource/setParameter', { todo: 'renameEntry checks only its own section' }, () => {
+    const text = 'Parameters:\n  Stage:\n    Type: String\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Stage\n';
+    // today: Parameters.Queue and Resources.Queue, and `!Ref Stage` became `!Ref Queue` (which now names both)
+    refusedWith(applyEdit(text, { op: 'renameParameter', name: 'Stage', to: 'Queue' }), 'EDIT_NAME_TAKEN');
+  });
+
+  test('connect refuses a wire from a resource to itself', { todo: 'connect does not check source !== target' }, () => {
+    const text = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n';
+    // today: writes `LambdaInvokePolicy: {FunctionName: !Ref Fn}` and FN_NAME/FN_ARN env vars into Fn itself
+    // (a circular dependency for CloudFormation); the graph drops self-edges, so disconnect then says WIRE_NOT_FOUND
+    refusedWith(applyEdit(text, { op: 'connect', source: 'Fn', target: 'Fn', kind: 'access' }), 'WIRE_NOT_ALLOWED');
+  });
+
+  test('removing the last entry of a file without a final newline keeps it without one', { todo: 'removeLines leaves the blank line above' }, () => {
+    const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n\n  B:\n    Type: AWS::SQS::Queue';
+    const r = applyEdit(text, { op: 'removeResource', resource: 'B' });
+    assert.ok(r.ok);
+    // today: 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n' (and '\r\n' in a CRLF file)
+    assert.equal(r.text, 'Resources:\n  A:\n    Type: AWS::SQS::Queue');
+  });
+
+  test('setParameter accepts a new parameter named like an Object.prototype member', { todo: "setEntry tests `name in Resources`, which sees 'toString'" }, () => {
+    const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n';
+    // today: EDIT_NAME_TAKEN "The name 'toString' is already used by a resource."
+    const v = valueOf(applyEdit(text, { op: 'setParameter', name: 'toString', value: { Type: 'String' } }));
+    assert.deepEqual((v['Parameters'] as CfnObject)['toString'], { Type: 'String' });
+  });
+
+  test('strings starting with an empty line keep their value', { todo: 'emit.ts literalBlock reads the indentation from the first non-empty line' }, () => {
+    const text = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      A: 1\n';
+    for (const value of ['\n', '\n b', '\n\n  x\n']) {
+      // today: '\n' is written `B: |` + an empty line and reads back as ''; '\n b' reads back as '\nb'
+      const v = valueOf(applyEdit(text, { op: 'setProperty', resource: 'Q', path: ['Properties', 'B'], value }));
+      assert.equal(props(v, 'Q')['B'], value);
+    }
+  });
+
+  test('a trailing comment (or trailing spaces) stays out of a new block scalar', { todo: 'the rest of the old value\'s line ends up on the last line of the literal block' }, () => {
+    const cases: [string, Path][] = [
+      ['Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: x  # note\n', ['Properties', 'QueueName']],
+      ['Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName:  # note\n', ['Properties', 'QueueName']],
+      ['Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n        - x  # note\n', ['Properties', 'Tags', 0]],
+      ['Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: x   \n', ['Properties', 'QueueName']],
+    ];
+    for (const [text, path] of cases) {
+      // today: `QueueName: |-\n        a\n        b  # note` reads back as 'a\nb  # note'
+      const v = valueOf(applyEdit(text, { op: 'setProperty', resource: 'Q', path, value: 'a\nb' }));
+      assert.deepEqual(valueAt(v, ['Resources', 'Q', ...path]), { found: true, value: 'a\nb' });
+    }
+  });
+
+  test('a list item written below its "-" can be replaced, and its list appended to', { todo: 'replaceSeqItem starts at dash + 2, assuming "- "; dashOf stops at a comment' }, () => {
+    const item = { Key: 'team', Value: 'x' };
+    const texts = [
+      // today: EDIT_PRODUCED_INVALID (Implicit map keys need to be followed by map values)
+      'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n      -\n        Key: team\n        Value: x\n',
+      // today: EDIT_UNSUPPORTED (Could not find the sequence item marker), for the append too
+      'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n      - # the team\n        Key: team\n        Value: x\n',
+      'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n      -\n        # the team\n        Key: team\n        Value: x\n',
+    ];
+    for (const text of texts) {
+      for (const value of ['yes', { Key: 'a', Value: 'b' }] as CfnValue[]) {
+        const v = valueOf(applyEdit(text, { op: 'setProperty', resource: 'Q', path: ['Properties', 'Tags', 0], value }));
+        assert.deepEqual(props(v, 'Q')['Tags'], [value]);
+        const w = valueOf(applyEdit(text, { op: 'setProperty', resource: 'Q', path: ['Properties', 'Tags', 1], value }));
+        assert.deepEqual(props(w, 'Q')['Tags'], [item, value]);
+      }
+    }
+  });
+
+  test('a key cannot be added beside a long-form Ref, as it cannot beside !Ref', { todo: 'setIn descends into any untagged mapping' }, () => {
+    const long = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName:\n        Ref: Name\n';
+    const short = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Name\n';
+    const edit: Edit = { op: 'setProperty', resource: 'Q', path: ['Properties', 'QueueName', 'Extra'], value: 1 };
+    refusedWith(applyEdit(short, edit), 'EDIT_PATH_BLOCKED');
+    // today: `QueueName:\n        Ref: Name\n        Extra: 1`, no longer a Ref (CloudFormation rejects it)
+    refusedWith(applyEdit(long, edit), 'EDIT_PATH_BLOCKED');
   });
 });

@@ -37,6 +37,10 @@ export interface PrintStyle {
   readonly trailingCommentBias: number;
   /** Chance of a blank line between two keys of an inner mapping. */
   readonly blankBias: number;
+  /** Chance of trailing spaces after a line, and of blank lines holding spaces. */
+  readonly messyBias: number;
+  /** Chance that a flow collection chosen by `flowBias` spans several lines (YAML). */
+  readonly multilineFlowBias: number;
   readonly blankBetweenResources: boolean;
   readonly blankBetweenSections: boolean;
   readonly eol: '\n' | '\r\n';
@@ -64,6 +68,8 @@ export const printStyleArb: fc.Arbitrary<PrintStyle> = fc.record({
   commentBias: fc.constantFrom(0, 0, 0.1, 0.3),
   trailingCommentBias: fc.constantFrom(0, 0.1, 0.3),
   blankBias: fc.constantFrom(0, 0, 0.1),
+  messyBias: fc.constantFrom(0, 0, 0.2),
+  multilineFlowBias: fc.constantFrom(0, 0, 0.3),
   blankBetweenResources: fc.boolean(),
   blankBetweenSections: fc.boolean(),
   eol: fc.constantFrom<PrintStyle['eol']>('\n', '\r\n'),
@@ -154,7 +160,7 @@ function singleQuote(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-const COMMENTS = ['# note', '# TODO: check this: later', '#no space', '# é ✓ unicode', '# - looks like a list item', '# Timeout: 3 (commented out)', "# it's \"quoted\""];
+export const COMMENTS: readonly string[] = ['# note', '# TODO: check this: later', '#no space', '# é ✓ unicode', '# - looks like a list item', '# Timeout: 3 (commented out)', "# it's \"quoted\""];
 
 export function printTemplate(value: CfnObject, style: PrintStyle): string {
   const text = style.syntax === 'json' ? new JsonPrinter(style).root(value) : new YamlPrinter(style).root(value);
@@ -180,13 +186,13 @@ class YamlPrinter {
     if (this.st.docStart) lines.push('---');
     const keys = Object.keys(v);
     keys.forEach((k, i) => {
-      if (i > 0 && this.st.blankBetweenSections) lines.push('');
+      if (i > 0 && this.st.blankBetweenSections) lines.push(this.blank(0));
       if (this.rng.chance(this.st.commentBias)) lines.push(this.rng.pick(COMMENTS));
       const child = v[k]!;
       if ((k === 'Resources' || k === 'Parameters' || k === 'Outputs') && isObj(child) && Object.keys(child).length) {
         lines.push(this.key(k, false) + ':' + this.trailing(true));
         Object.keys(child).forEach((id, j) => {
-          if (j > 0 && this.st.blankBetweenResources) lines.push('');
+          if (j > 0 && this.st.blankBetweenResources) lines.push(this.blank(this.st.indent));
           lines.push(...this.entry(id, child[id]!, this.st.indent, false, k === 'Resources'));
         });
         return;
@@ -197,7 +203,20 @@ class YamlPrinter {
   }
 
   private trailing(ok: boolean): string {
-    return ok && this.rng.chance(this.st.trailingCommentBias) ? '  ' + this.rng.pick(COMMENTS) : '';
+    const comment = ok && this.rng.chance(this.st.trailingCommentBias) ? '  ' + this.rng.pick(COMMENTS) : '';
+    return comment + (ok && this.rng.chance(this.st.messyBias) ? this.rng.pick([' ', '   ', '\t']) : '');
+  }
+
+  /** A blank line; messy files leave spaces on it (never more than `col`: inside a block scalar more would be content). */
+  private blank(col: number): string {
+    return this.rng.chance(this.st.messyBias) ? ' '.repeat(Math.floor(this.rng.next() * (col + 1))) : '';
+  }
+
+  /** `[` / `{` on the key's line, one item per line at `child`, the closer at `close`. */
+  private multiFlow(v: CfnValue[] | CfnObject, child: number, close: number): Rendered {
+    const items = Array.isArray(v) ? v.map((x) => this.flow(x)) : Object.keys(v).map((k) => `${this.key(k, true)}: ${this.flow(v[k]!)}`);
+    const [o, c] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
+    return { head: ' ' + o, body: [...items.map((x, i) => ' '.repeat(child) + x + (i < items.length - 1 ? ',' : '')), ' '.repeat(close) + c], commentable: true };
   }
 
   private key(k: string, inFlow: boolean): string {
@@ -301,11 +320,17 @@ class YamlPrinter {
     }
     if (Array.isArray(v)) {
       if (!v.length) return { head: ' []', body: [], commentable: true };
-      if (this.small(v) && this.rng.chance(this.st.flowBias)) return { head: ' ' + this.flow(v), body: [], commentable: true };
+      if (this.small(v) && this.rng.chance(this.st.flowBias)) {
+        if (v.length > 1 && this.rng.chance(this.st.multilineFlowBias)) return this.multiFlow(v, child, inSeq ? child : col);
+        return { head: ' ' + this.flow(v), body: [], commentable: true };
+      }
       return { head: '', body: this.seq(v, inSeq || this.st.seqIndent ? child : col), commentable: !inSeq };
     }
     if (!Object.keys(v).length) return { head: ' {}', body: [], commentable: true };
-    if (this.small(v) && this.rng.chance(this.st.flowBias)) return { head: ' ' + this.flow(v), body: [], commentable: true };
+    if (this.small(v) && this.rng.chance(this.st.flowBias)) {
+      if (Object.keys(v).length > 1 && this.rng.chance(this.st.multilineFlowBias)) return this.multiFlow(v, child, inSeq ? child : col);
+      return { head: ' ' + this.flow(v), body: [], commentable: true };
+    }
     return { head: '', body: this.map(v, child), commentable: !inSeq };
   }
 
@@ -324,7 +349,7 @@ class YamlPrinter {
   map(v: CfnObject, col: number, firstOnDash = false): string[] {
     const out: string[] = [];
     Object.keys(v).forEach((k, i) => {
-      if (i > 0 && this.rng.chance(this.st.blankBias)) out.push('');
+      if (i > 0 && this.rng.chance(this.st.blankBias)) out.push(this.blank(col));
       out.push(...this.entry(k, v[k]!, col, firstOnDash && i === 0, false));
     });
     return out;
@@ -381,6 +406,9 @@ class JsonPrinter {
     if (i && (i.arg === null || typeof i.arg !== 'object' || (Array.isArray(i.arg) && this.scalarsOnly(i.arg))) && this.rng.chance(this.st.flowBias * 1.5)) {
       return `{${o}${JSON.stringify(i.fn)}: ${Array.isArray(i.arg) ? `[${i.arg.map((x) => JSON.stringify(x)).join(', ')}]` : JSON.stringify(i.arg)}${c}}`;
     }
+    if (keys.length <= 3 && keys.every((k) => v[k] === null || typeof v[k] !== 'object') && this.rng.chance(this.st.flowBias / 2)) {
+      return `{${o}${keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(v[k])}`).join(', ')}${c}}`;
+    }
     return '{\n' + keys.map((k) => `${inner}${JSON.stringify(k)}: ${this.value(v[k]!, level + 1)}`).join(',\n') + '\n' + unit.repeat(level) + '}';
   }
 }
@@ -436,9 +464,9 @@ const ID_POOL: Readonly<Record<ResourceKind, readonly string[]>> = {
 /** Parameter names; never resource names, so Ref targets are unambiguous. */
 export const PARAM_POOL: readonly string[] = ['Stage', 'LogLevel', 'RetentionDays', 'Prefix'];
 /** New names for edits. */
-export const NEW_RESOURCE_IDS: readonly string[] = ['NewQueue', 'ExtraTable', 'Worker2', 'Uploads2', 'Alerts9', 'Zeta', 'A1'];
-export const NEW_PARAM_NAMES: readonly string[] = ['NewParam', 'Stage2', 'Level', 'Suffix'];
-export const OUTPUT_POOL: readonly string[] = ['FunctionArn', 'TableName', 'QueueUrl', 'BucketName', 'TopicArn', 'ApiUrl'];
+export const NEW_RESOURCE_IDS: readonly string[] = ['NewQueue', 'ExtraTable', 'Worker2', 'Uploads2', 'Alerts9', 'Zeta', 'A1', 'constructor'];
+export const NEW_PARAM_NAMES: readonly string[] = ['NewParam', 'Stage2', 'Level', 'Suffix', 'toString'];
+export const OUTPUT_POOL: readonly string[] = ['FunctionArn', 'TableName', 'QueueUrl', 'BucketName', 'TopicArn', 'ApiUrl', 'valueOf'];
 
 interface Ctx {
   readonly byKind: Readonly<Record<ResourceKind, readonly string[]>>;
@@ -452,6 +480,11 @@ function compact(o: Record<string, CfnValue | undefined>): CfnObject {
   const out: CfnObject = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
   return out;
+}
+
+/** fc.dictionary builds null-prototype objects; templates are plain JSON objects. */
+function plain<T extends object>(o: T): T {
+  return { ...o };
 }
 
 function opt<T>(arb: fc.Arbitrary<T>, freq = 2): fc.Arbitrary<T | undefined> {
@@ -531,8 +564,8 @@ function functionProps(ctx: Ctx): fc.Arbitrary<CfnObject> {
       Environment: opt(envArb(ctx).map((Variables) => ({ Variables }))),
       Policies: opt(fc.oneof(fc.constant('AWSLambdaBasicExecutionRole'), fc.uniqueArray(fc.oneof(...policies), { minLength: 1, maxLength: 3, selector: (x) => JSON.stringify(x) }))),
       Events: opt(fc.uniqueArray(fc.oneof(...events), { minLength: 1, maxLength: 3, selector: (e) => e[0] }).map((es) => Object.fromEntries(es))),
-      Architectures: opt(fc.constant(['arm64']), 5),
-      Tags: opt(fc.dictionary(fc.constantFrom('team', 'cost-center', 'yes'), stressStringArb, { minKeys: 1, maxKeys: 2 }), 4),
+      Architectures: opt(fc.constant<CfnValue>(['arm64']), 5),
+      Tags: opt(fc.dictionary(fc.constantFrom('team', 'cost-center', 'yes'), stressStringArb, { minKeys: 1, maxKeys: 2 }).map(plain), 4),
     })
     .map(compact);
 }
@@ -541,8 +574,8 @@ function tableProps(): fc.Arbitrary<CfnObject> {
   return fc
     .record({
       BillingMode: fc.constant('PAY_PER_REQUEST'),
-      AttributeDefinitions: opt(fc.constant([{ AttributeName: 'pk', AttributeType: 'S' }]), 1),
-      KeySchema: opt(fc.constant([{ AttributeName: 'pk', KeyType: 'HASH' }]), 1),
+      AttributeDefinitions: opt(fc.constant<CfnValue>([{ AttributeName: 'pk', AttributeType: 'S' }]), 1),
+      KeySchema: opt(fc.constant<CfnValue>([{ AttributeName: 'pk', KeyType: 'HASH' }]), 1),
       TableName: opt(fc.constantFrom<CfnValue>({ 'Fn::Sub': '${AWS::StackName}-orders' }, 'orders', 'yes')),
       StreamSpecification: opt(fc.constant({ StreamViewType: 'NEW_IMAGE' }), 3),
       Tags: opt(tagsList(), 3),
@@ -681,7 +714,8 @@ export const templateModelArb: fc.Arbitrary<TemplateModel> = fc
         if (outputs && r.outputsFirst) value['Outputs'] = outputs;
         value['Resources'] = Object.fromEntries(ids.map((id, i) => [id, r.resources[i]!]));
         if (outputs && !r.outputsFirst) value['Outputs'] = outputs;
-        return { value, ids };
+        // fc.record / fc.dictionary build null-prototype objects; a template is plain JSON
+        return { value: JSON.parse(JSON.stringify(value)) as CfnObject, ids };
       });
   });
 
@@ -717,7 +751,7 @@ export const editValueArb: fc.Arbitrary<CfnValue> = fc.letrec<{ value: CfnValue;
     { weight: 1, arbitrary: fc.constantFrom<CfnValue>([], {}) },
   ),
   list: fc.array(tie('value'), { minLength: 1, maxLength: 3 }),
-  map: fc.dictionary(fc.constantFrom(...NEW_KEYS), tie('value'), { minKeys: 1, maxKeys: 3 }),
+  map: fc.dictionary(fc.constantFrom(...NEW_KEYS), tie('value'), { minKeys: 1, maxKeys: 3 }).map(plain),
   intrinsic: fc.oneof(
     nat.map((n): CfnValue => ({ Ref: resourcePlaceholder(n) })),
     nat.map((n): CfnValue => ({ Ref: paramPlaceholder(n) })),
@@ -749,7 +783,7 @@ export type Recipe =
   | { readonly op: 'renameParameter'; readonly p: string | number; readonly to: string | { readonly resource: number } }
   | { readonly op: 'setOutput'; readonly o: string | number; readonly path?: readonly (string | number)[]; readonly value: CfnValue }
   | { readonly op: 'removeOutput'; readonly o: string | number }
-  | { readonly op: 'renameOutput'; readonly o: string | number; readonly to: string }
+  | { readonly op: 'renameOutput'; readonly o: number; readonly to: string }
   | { readonly op: 'connect' | 'disconnect'; readonly kind: 'trigger' | 'access'; readonly a: number; readonly b: number; readonly anyPair: boolean; readonly level?: 'read' | 'write' | 'crud' };
 
 const FIXED_PATHS: readonly (readonly (string | number)[])[] = [
@@ -845,14 +879,14 @@ export const recipeArb: fc.Arbitrary<Recipe> = fc.oneof(
     arbitrary: fc.record(
       {
         op: fc.constant('setParameter' as const),
-        p: fc.oneof(nat, fc.constantFrom(...NEW_PARAM_NAMES)),
+        p: fc.oneof({ weight: 3, arbitrary: nat }, { weight: 1, arbitrary: fc.constantFrom(...NEW_PARAM_NAMES) }),
         path: fc.constantFrom<(string | number)[]>(['Default'], ['Description'], ['AllowedValues'], ['AllowedValues', 0], ['Type']),
-        value: editValueArb,
+        value: fc.oneof(editValueArb, fc.record({ Type: fc.constantFrom('String', 'Number'), Default: stressScalarArb }).map(plain)),
       },
       { requiredKeys: ['op', 'p', 'value'] },
     ),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('removeParameter' as const), p: fc.oneof(nat, fc.constant('Nope')) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('removeParameter' as const), p: fc.oneof({ weight: 5, arbitrary: nat }, { weight: 1, arbitrary: fc.constant('Nope') }) }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -866,14 +900,14 @@ export const recipeArb: fc.Arbitrary<Recipe> = fc.oneof(
     arbitrary: fc.record(
       {
         op: fc.constant('setOutput' as const),
-        o: fc.oneof(nat, fc.constantFrom(...OUTPUT_POOL)),
+        o: fc.oneof({ weight: 3, arbitrary: nat }, { weight: 1, arbitrary: fc.constantFrom(...OUTPUT_POOL) }),
         path: fc.constantFrom<(string | number)[]>(['Description'], ['Value'], ['Export', 'Name']),
         value: fc.oneof(outputValueArb, editValueArb),
       },
       { requiredKeys: ['op', 'o', 'value'] },
     ),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('removeOutput' as const), o: fc.oneof(nat, fc.constant('Nope')) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('removeOutput' as const), o: fc.oneof({ weight: 5, arbitrary: nat }, { weight: 1, arbitrary: fc.constant('Nope') }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('renameOutput' as const), o: nat, to: fc.constantFrom(...OUTPUT_POOL, 'Renamed1') }) },
   {
     weight: 4,
