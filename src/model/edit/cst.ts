@@ -11,6 +11,7 @@ import { columnOf, lineEnd, lineStart } from '../text/lines.ts';
 import type { Splice } from '../text/splice.ts';
 import type { Style } from '../text/style.ts';
 import { keyString } from '../value.ts';
+import { isIntrinsicKey } from '../yaml/tags.ts';
 import type { CfnValue } from '../value.ts';
 
 /**
@@ -51,6 +52,20 @@ function inFlow(parent: YAMLMap): boolean {
   return isFlow(parent);
 }
 
+/**
+ * A new block value (lines below the key) replacing `[.., end)`: whatever followed the old
+ * value on its line (spaces, a comment) must not end up after the last new line, where it
+ * would become part of a block scalar. The comment moves up to the key's line.
+ */
+function blockTail(text: string, end: number): { end: number; comment: string } {
+  const le = lineEnd(text, end);
+  const rest = text.slice(end, le);
+  const t = rest.trim();
+  if (t === '') return { end: le, comment: '' };
+  if (t.startsWith('#')) return { end: le, comment: ' ' + t };
+  return { end, comment: '' };
+}
+
 /** Replaces the value of `pair` (in `parent`) with `value`, keeping the key and its comment. */
 export function replacePairValue(ctx: EditContext, parent: YAMLMap, pair: Pair, value: CfnValue): Splice {
   const { text, style } = ctx;
@@ -63,8 +78,10 @@ export function replacePairValue(ctx: EditContext, parent: YAMLMap, pair: Pair, 
   const childIndent = col + style.indent;
   const e = emitYaml(value, style, childIndent, style.seqIndent ? childIndent : col);
   let out = e.inline === null ? '' : ' ' + e.inline;
-  if (e.block.length) out += style.eol + e.block.join(style.eol);
-  return { start: colon + 1, end, text: out };
+  if (!e.block.length) return { start: colon + 1, end, text: out };
+  const tail = blockTail(text, end);
+  out += tail.comment + style.eol + e.block.join(style.eol);
+  return { start: colon + 1, end: tail.end, text: out };
 }
 
 /** Indentation (columns of leading spaces) of the line containing `offset`. */
@@ -150,9 +167,16 @@ function removeLines(text: string, start: number, lastOffset: number): Splice {
   let end = lineEnd(text, lastOffset);
   if (end < text.length) end = text.indexOf('\n', end) + 1;
   else if (start > 0) {
-    // last line of a file without a final newline: take the newline before it instead
-    let s = start - 1;
-    if (text[s - 1] === '\r') s--;
+    // last line of a file without a final newline: take the line break (and blank lines)
+    // before it instead, so the file still ends without one
+    let s = start;
+    while (s > 0) {
+      s--; // the line break before the line at s
+      if (s > 0 && text[s - 1] === '\r') s--;
+      const ls = lineStart(text, s);
+      if (text.slice(ls, s).trim() !== '') break;
+      s = ls; // a blank line: goes too
+    }
     return { start: s, end, text: '' };
   }
   // avoid leaving two blank lines where the removed entry sat between blank lines
@@ -224,12 +248,25 @@ export function rewriteScalarSource(ctx: EditContext, node: Scalar, rewrite: (sr
   return next === src ? null : { start: r[0], end, text: next };
 }
 
-/** Start offset of a block sequence item's `-`. */
+/** Where a comment starts on the line holding `offset` (or -1): a `#` at the start or after a space. */
+function commentStartOnLine(text: string, offset: number): number {
+  const ls = lineStart(text, offset);
+  const line = text.slice(ls, lineEnd(text, offset));
+  const m = /(^|[ \t])#/.exec(line);
+  return m ? ls + m.index + m[1]!.length : -1;
+}
+
+/** Start offset of a block sequence item's `-` (which may stand on a line of its own above it). */
 function dashOf(text: string, item: unknown): number {
   let i = rangeOf(item)[0] - 1;
   for (;;) {
     while (i >= 0 && /\s/.test(text[i]!)) i--;
     if (i < 0) break;
+    const c = commentStartOnLine(text, i);
+    if (c !== -1 && c <= i) {
+      i = c - 1; // inside a comment: skip it
+      continue;
+    }
     if (text[i] === '-') return i;
     // step over a tag or anchor (`- !Ref X`, `- &a x`)
     let j = i;
@@ -331,7 +368,7 @@ export function setIn(ctx: EditContext, map: YAMLMap, path: readonly string[], v
     }
     if (i === path.length - 1) return replacePairValue(ctx, current, pair, value);
     const next = pair.value;
-    if (isMap(next) && !next.tag) {
+    if (isMap(next) && !next.tag && !isLongIntrinsic(next)) {
       current = next;
       continue;
     }
@@ -359,8 +396,16 @@ export function replaceSeqItem(ctx: EditContext, seq: YAMLSeq, index: number, va
   const dash = dashOf(text, item);
   const col = columnOf(text, dash);
   const e = emitYaml(value, style, col + 2, col + 2);
+  const multiline = e.block.length > (e.inline === null ? 1 : 0);
+  const tail = multiline ? blockTail(text, end) : { end, comment: '' };
   let out: string;
-  if (e.inline !== null) out = e.inline + (e.block.length ? style.eol + e.block.join(style.eol) : '');
-  else out = e.block[0]!.slice(col + 2) + (e.block.length > 1 ? style.eol + e.block.slice(1).join(style.eol) : '');
-  return { start: dash + 2, end, text: out };
+  if (e.inline !== null) out = e.inline + tail.comment + (e.block.length ? style.eol + e.block.join(style.eol) : '');
+  else out = e.block[0]!.slice(col + 2) + tail.comment + (e.block.length > 1 ? style.eol + e.block.slice(1).join(style.eol) : '');
+  // the item may start on the dash's line or below it (`-` alone, then the value)
+  return { start: dash + 1, end: tail.end, text: ' ' + out };
+}
+
+/** `Ref: X` / `Fn::Sub: ...` written as a mapping: a value, not a mapping to add keys to. */
+function isLongIntrinsic(map: YAMLMap): boolean {
+  return map.items.length === 1 && isIntrinsicKey(keyString(map.items[0]!.key));
 }

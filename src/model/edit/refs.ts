@@ -77,7 +77,8 @@ export function findReferenceSites(doc: Document.Parsed, name: string, opts: { g
           if (isSeq(value)) {
             if (!shadowed(value.items[1])) subSite(value.items[0], [...p, 0]);
             walk(value.items[1], [...p, 1]);
-          } else subSite(value, p);
+          } else if (isScalar(value)) subSite(value, p);
+          else walk(value, p);
         } else if (key === 'DependsOn' && dependsOn && path.length === 2 && path[0] === 'Resources') {
           if (str(value) === name) sites.push({ kind: 'depends-on', node: value as Scalar, path: p });
           else if (isSeq(value)) value.items.forEach((it, i) => str(it) === name && sites.push({ kind: 'depends-on', node: it as Scalar, path: [...p, i] }));

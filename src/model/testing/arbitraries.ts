@@ -41,6 +41,8 @@ export interface PrintStyle {
   readonly messyBias: number;
   /** Chance that a flow collection chosen by `flowBias` spans several lines (YAML). */
   readonly multilineFlowBias: number;
+  /** Chance that a mapping in a list starts below a bare `-` instead of on its line. */
+  readonly bareDashBias: number;
   readonly blankBetweenResources: boolean;
   readonly blankBetweenSections: boolean;
   readonly eol: '\n' | '\r\n';
@@ -70,6 +72,7 @@ export const printStyleArb: fc.Arbitrary<PrintStyle> = fc.record({
   blankBias: fc.constantFrom(0, 0, 0.1),
   messyBias: fc.constantFrom(0, 0, 0.2),
   multilineFlowBias: fc.constantFrom(0, 0, 0.3),
+  bareDashBias: fc.constantFrom(0, 0, 0, 0.2),
   blankBetweenResources: fc.boolean(),
   blankBetweenSections: fc.boolean(),
   eol: fc.constantFrom<PrintStyle['eol']>('\n', '\r\n'),
@@ -360,6 +363,11 @@ class YamlPrinter {
     const child = col + 2;
     for (const item of v) {
       if (isObj(item) && Object.keys(item).length && !this.shortable(item) && !(this.small(item) && this.rng.chance(this.st.flowBias))) {
+        if (this.rng.chance(this.st.bareDashBias)) {
+          // `-` alone, the mapping on the lines below (its first key may have a comment above it)
+          out.push(' '.repeat(col) + '-' + this.trailing(true), ...this.map(item, child));
+          continue;
+        }
         const lines = this.map(item, child, true);
         out.push(' '.repeat(col) + '- ' + lines[0]!.slice(child), ...lines.slice(1));
         continue;
@@ -383,7 +391,9 @@ class JsonPrinter {
   }
 
   root(v: CfnObject): string {
-    return this.value(v, 0).split('\n').join(this.st.eol) + (this.st.finalNewline ? this.st.eol : '');
+    // no JSON string holds a raw newline, so every line end is outside strings: messy files get trailing spaces
+    const lines = this.value(v, 0).split('\n').map((l) => (this.rng.chance(this.st.messyBias) ? l + this.rng.pick([' ', '  ', '\t']) : l));
+    return lines.join(this.st.eol) + (this.st.finalNewline ? this.st.eol : '');
   }
 
   private scalarsOnly(v: readonly CfnValue[]): boolean {

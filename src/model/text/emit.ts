@@ -126,7 +126,9 @@ function pad(style: Style, n: number): string {
 }
 
 function literalBlock(s: string, style: Style, indent: number): Emitted | null {
-  if (/^[ \t]|[\u0000-\u0008\u000b-\u001f\u007f]|\r/.test(s)) return null;
+  // A literal block reads its indentation from its first line: that line must have content
+  // that does not start with a space (otherwise a double-quoted string is exact).
+  if (/^[\s]|[\u0000-\u0008\u000b-\u001f\u007f]|\r/.test(s)) return null;
   const chomp = s.endsWith('\n') ? (s.endsWith('\n\n') ? null : '') : '-';
   if (chomp === null) return null;
   const body = (s.endsWith('\n') ? s.slice(0, -1) : s).split('\n');

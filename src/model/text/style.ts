@@ -77,7 +77,7 @@ export function detectStyle(text: string, syntax: Syntax): Style {
         }
       }
     }
-    const content = trimmed.replace(/\s+#.*$/, '');
+    const content = trimmed.replace(/\s+#.*$/, '').trimEnd();
     prevOpens = syntax === 'json' ? /[{[]$/.test(content) : /:$/.test(content) || /^- [^:]*:$/.test(content) || content === '-';
     prevIndent = ind;
     lastWasBlank = false;

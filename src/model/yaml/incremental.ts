@@ -85,7 +85,7 @@ export function reparseLocally(old: Parsed, newText: string, splices: readonly S
   const sectionValue = value[sectionName];
   if (!sectionValue || typeof sectionValue !== 'object' || Array.isArray(sectionValue)) return null;
   const newKeys = items.slice(1).map((p) => keyString(p.key));
-  if (newKeys.some((k) => k in sectionValue || newKeys.indexOf(k) !== newKeys.lastIndexOf(k))) return null;
+  if (newKeys.some((k) => Object.prototype.hasOwnProperty.call(sectionValue, k) || newKeys.indexOf(k) !== newKeys.lastIndexOf(k))) return null;
 
   const stats = { anchors: false };
   const values = items.map((p) => toValue(part, p.value, stats));

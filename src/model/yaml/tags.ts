@@ -7,7 +7,8 @@ import type { CollectionTag, ScalarTag } from 'yaml';
  * `!Transform {Name: ...}` all compose. The resolvers are identities: the node keeps its
  * tag and style, so an untouched `!Sub` is never re-printed as `Fn::Sub`.
  */
-export const SHORT_TO_LONG: Readonly<Record<string, string>> = {
+// Null-prototype maps: a key such as `toString` must not find Object.prototype's.
+export const SHORT_TO_LONG: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   '!Ref': 'Ref',
   '!Condition': 'Condition',
   '!Sub': 'Fn::Sub',
@@ -29,10 +30,11 @@ export const SHORT_TO_LONG: Readonly<Record<string, string>> = {
   '!ToJsonString': 'Fn::ToJsonString',
   '!Length': 'Fn::Length',
   '!ForEach': 'Fn::ForEach',
-};
+});
 
-export const LONG_TO_SHORT: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(SHORT_TO_LONG).map(([s, l]) => [l, s]),
+export const LONG_TO_SHORT: Readonly<Record<string, string>> = Object.assign(
+  Object.create(null) as Record<string, string>,
+  Object.fromEntries(Object.entries(SHORT_TO_LONG).map(([s, l]) => [l, s])),
 );
 
 /** Every long-form intrinsic key (`Ref`, `Condition`, `Fn::*`). */

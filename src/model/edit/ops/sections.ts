@@ -18,7 +18,7 @@ export function setEntry(s: EditSession, section: SectionName, name: string, pat
     setAt(s, [section, name, ...path], value);
     return;
   }
-  if (section === 'Parameters' && !exists && s.value['Resources'] && typeof s.value['Resources'] === 'object' && name in (s.value['Resources'] as object)) {
+  if (section === 'Parameters' && !exists && s.value['Resources'] && typeof s.value['Resources'] === 'object' && Object.prototype.hasOwnProperty.call(s.value['Resources'], name)) {
     throw new EditError('EDIT_NAME_TAKEN', `The name '${name}' is already used by a resource.`, [section, name]);
   }
   const ctx = s.ctx;
@@ -50,6 +50,10 @@ export function renameEntry(s: EditSession, section: SectionName, from: string, 
   if (!map || !pair) throw new EditError('EDIT_NOT_FOUND', `There is no '${from}' in ${section}.`, [section, from]);
   if (from === to) return;
   if (findPair(map, to)) throw new EditError('EDIT_NAME_TAKEN', `The name '${to}' is already used.`, [section, to]);
+  const resources = s.value['Resources'];
+  if (section === 'Parameters' && resources && typeof resources === 'object' && Object.prototype.hasOwnProperty.call(resources, to)) {
+    throw new EditError('EDIT_NAME_TAKEN', `The name '${to}' is already used by a resource.`, [section, to]);
+  }
   const ctx = s.ctx;
   const refs = section === 'Parameters' ? referenceSplices(s, from, to, { getAtt: false, dependsOn: false }) : [];
   s.apply([renameKey(ctx, pair, to), ...refs]);

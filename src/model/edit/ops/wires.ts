@@ -62,6 +62,7 @@ function existingEdge(s: EditSession, source: string, target: string, kind: 'tri
 export function connect(s: EditSession, e: Extract<Edit, { op: 'connect' }>): void {
   resourceMap(s, e.source);
   resourceMap(s, e.target);
+  if (e.source === e.target) throw new EditError('WIRE_NOT_ALLOWED', `A wire joins two different nodes; '${e.source}' cannot be wired to itself.`, ['Resources', e.source]);
   const sourceKind = kindOfType(typeOf(s, e.source));
   const targetKind = kindOfType(typeOf(s, e.target));
   if (e.kind === 'access') return connectAccess(s, e, sourceKind, targetKind);
