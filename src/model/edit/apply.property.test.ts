@@ -24,16 +24,12 @@ import type { ParsedText } from '../yaml/parse.ts';
 import { cloneValue, isObject, keyString, valueEquals } from '../value.ts';
 import type { CfnObject, CfnValue } from '../value.ts';
 import { changedWindow, mentions, onlyRemovedMentions, renameInValue, setAtValue } from '../testing/oracle.ts';
-import { COMMENTS, intrinsicOf, recipeArb, templateArb, TYPE_OF } from '../testing/arbitraries.ts';
+import { intrinsicOf, recipeArb, templateArb, TYPE_OF } from '../testing/arbitraries.ts';
 import type { GeneratedTemplate, PathRecipe, Recipe } from '../testing/arbitraries.ts';
 
 const RUNS = Number(process.env['FC_RUNS'] ?? 400);
 const SEED = Number(process.env['FC_SEED'] ?? 20240611);
 fc.configureGlobal({ seed: SEED, numRuns: RUNS, includeErrorInReport: true });
-
-const STRICT = process.env['FC_STRICT'] === '1';
-/** A failure that matches an engine bug reproduced by a todo test below (see knownBug). */
-class KnownBug extends Error {}
 
 const SECTIONS = new Set(['Resources', 'Parameters', 'Outputs']);
 
@@ -341,7 +337,8 @@ function expect(before: CfnObject, e: Edit): Expectation {
     case 'removeOutput':
       return { applies: outs.includes(e.name), value: (b) => deleteAtValue(b, ['Outputs', e.name], 0), touched: [`Outputs/${e.name}`] };
     case 'renameParameter': {
-      const ok = params.includes(e.name) && LOGICAL_ID.test(e.to) && (e.to === e.name || !params.includes(e.to));
+      // Parameters and Resources share one namespace (Ref resolves either)
+      const ok = params.includes(e.name) && LOGICAL_ID.test(e.to) && (e.to === e.name || (!params.includes(e.to) && !hasRes(e.to)));
       return {
         applies: ok,
         // Ref/Sub rewriting is the same as for resources: the name pools keep GetAtt/DependsOn off parameter names
@@ -391,11 +388,6 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
     const d = r.diagnostics[0]!;
     assert.match(d.code, CODE_RE, `unstable diagnostic code ${d.code}\n${where()}`);
     assert.ok(d.severity === 'error' && d.message.length > 0, `refusal without an error message\n${where()}`);
-    const path = 'path' in edit ? edit.path : undefined;
-    const bareDash = /(?:^|\n)[ \t]*-[ \t]*(?:#[^\n]*)?\r?\n/.test(before);
-    if (!STRICT && (d.code === 'EDIT_PRODUCED_INVALID' || d.code === 'EDIT_UNSUPPORTED') && typeof path?.[path.length - 1] === 'number' && bareDash) {
-      throw new KnownBug('a list item written below its "-" (maybe after a comment)');
-    }
     assert.ok(!BUG_CODES.has(d.code), `refused with ${d.code}: ${d.message}\n${where()}`);
     assert.notEqual(exp.applies, true, `should have applied, was refused with ${d.code}: ${d.message}\n${where()}`);
     bump(stats.refused, `${edit.op}:${d.code}`);
@@ -414,10 +406,7 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
   // value
   if (exp.value && !('path' in edit && edit.path && indexesIntoIntrinsic(vb, absPath(edit)))) {
     const want = exp.value(vb);
-    if (!valueEquals(va, want)) {
-      if (!STRICT && sameButPulledComment(va, want)) throw new KnownBug('a trailing comment or trailing spaces end up inside a new block scalar');
-      assert.deepEqual(va, want, `value differs from the oracle\n${where2()}`);
-    }
+    if (!valueEquals(va, want)) assert.deepEqual(va, want, `value differs from the oracle\n${where2()}`);
   }
   if (edit.op === 'removeResource') {
     const res = va['Resources'];
@@ -460,7 +449,6 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
 
   // style
   const st = gen.style;
-  if (!STRICT && !st.finalNewline && after.endsWith('\n') && after.length < before.length) throw new KnownBug('a removal at the end of a file without a final newline leaves one');
   if (st.eol === '\r\n') assert.ok(!/(^|[^\r])\n/.test(after), `bare LF in a CRLF file\n${where2()}`);
   else assert.ok(!after.includes('\r') || before.includes('\r'), `CR in an LF file\n${where2()}`);
   assert.equal(after.endsWith('\n'), st.finalNewline, `final newline ${st.finalNewline ? 'lost' : 'added'}\n${where2()}`);
@@ -472,7 +460,6 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
     for (const line of after.split(/\r?\n/)) {
       const lead = /^[ \t]*/.exec(line)![0];
       const okIndent = unit === '\t' ? !lead.includes(' ') : !lead.includes('\t') && lead.length % unit.length === 0;
-      if (!okIndent && !STRICT && /[{[][ \t]+\r?\n/.test(before)) throw new KnownBug('detectStyle skips lines with trailing whitespace');
       assert.ok(okIndent, `line indented off the ${JSON.stringify(unit)} unit: ${JSON.stringify(line)}\n${where2()}`);
     }
   } else {
@@ -500,35 +487,6 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
 }
 
 
-/**
- * Engine bugs found by this file, each reproduced by a todo test at the end. Until they are
- * fixed the sequences skip the edits that hit them (counted in the summary); FC_STRICT=1 runs
- * them anyway.
- */
-function knownBug(before: CfnObject, e: Edit): string | null {
-  if (e.op === 'renameParameter' && e.to !== e.name && names(before, 'Resources').includes(e.to)) return 'renameParameter onto a resource id';
-  if (e.op === 'connect' && e.source === e.target) return 'connect a function to itself';
-  if ((e.op === 'setProperty' || e.op === 'setParameter' || e.op === 'setOutput') && keyBesideIntrinsic(before, absPath(e))) return 'a key written beside a long-form Ref/Fn::';
-  if ((e.op === 'renameResource' || e.op === 'renameParameter') && subOfNonString(before, e.op === 'renameResource' ? e.resource : e.name)) return 'rename misses a Ref inside `Fn::Sub: {...}`';
-  if (e.op === 'setParameter' && !e.path?.length && Object.prototype.hasOwnProperty.call(Object.prototype, e.name)) return 'setParameter: names like toString taken by Object.prototype';
-  if (stringsIn(e).some((x) => /^\n+(?:[ \t]|$)/.test(x))) return 'literal block of a string starting with empty lines';
-  return null;
-}
-
-/** Equal except for multi-line strings that gained the rest of the old value's line: a trailing comment or spaces (`'a\nb  # note'` for `'a\nb'`). */
-function sameButPulledComment(actual: CfnValue | undefined, want: CfnValue | undefined): boolean {
-  if (typeof actual === 'string' && typeof want === 'string') {
-    const pulled = new RegExp(`(?:  (?:${COMMENTS.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}))?[ \t]*(\n?)$`);
-    return actual === want || (actual.replace(pulled, '$1') === want && /\n/.test(want));
-  }
-  if (Array.isArray(actual) && Array.isArray(want)) return actual.length === want.length && actual.every((x, i) => sameButPulledComment(x, want[i]));
-  if (isObject(actual) && isObject(want)) {
-    const ka = Object.keys(actual);
-    return ka.length === Object.keys(want).length && ka.every((k) => Object.prototype.hasOwnProperty.call(want, k) && sameButPulledComment(actual[k], want[k]));
-  }
-  return valueEquals(actual, want);
-}
-
 function absPath(e: Edit): Path {
   if (e.op === 'setProperty' || e.op === 'deleteProperty') return ['Resources', e.resource, ...e.path];
   if (e.op === 'setParameter') return ['Parameters', e.name, ...(e.path ?? [])];
@@ -553,35 +511,6 @@ function indexesIntoIntrinsic(root: CfnValue, path: Path): boolean {
   return false;
 }
 
-/** Does setting `path` add a key beside `Ref`/`Fn::*` in a long-form intrinsic (short forms are refused)? */
-function keyBesideIntrinsic(root: CfnValue, path: Path): boolean {
-  let cur: CfnValue | undefined = root;
-  for (const seg of path) {
-    const i = intrinsicOf(cur as CfnValue);
-    if (i && typeof seg === 'string' && seg !== i.fn) return true;
-    if (typeof seg === 'number' && Array.isArray(cur)) cur = cur[seg];
-    else if (typeof seg === 'string' && isObject(cur) && Object.prototype.hasOwnProperty.call(cur, seg)) cur = cur[seg];
-    else return false;
-  }
-  return false;
-}
-
-/** Is there a long-form `Fn::Sub` whose argument is a mapping (not CloudFormation's string or list) naming `id`? */
-function subOfNonString(v: CfnValue | undefined, id: string): boolean {
-  if (Array.isArray(v)) return v.some((x) => subOfNonString(x, id));
-  if (!isObject(v)) return false;
-  const i = intrinsicOf(v);
-  if (i && i.fn === 'Fn::Sub' && isObject(i.arg) && mentions(i.arg, id)) return true;
-  return Object.values(v).some((x) => subOfNonString(x, id));
-}
-
-function stringsIn(v: unknown): string[] {
-  if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.flatMap(stringsIn);
-  if (v && typeof v === 'object') return Object.values(v).flatMap(stringsIn);
-  return [];
-}
-
 function runSequence(gen: GeneratedTemplate, recipes: readonly Recipe[]): void {
   let text = gen.text;
   const applied: Edit[] = [];
@@ -589,19 +518,7 @@ function runSequence(gen: GeneratedTemplate, recipes: readonly Recipe[]): void {
   for (const [i, recipe] of recipes.entries()) {
     const v = parseCached(text).value!;
     const edit = resolve(recipe, v);
-    const bug = STRICT ? null : knownBug(v, edit);
-    if (bug) {
-      bump(stats.refused, `skipped (known bug: ${bug})`);
-      continue;
-    }
-    let next: string | null;
-    try {
-      next = checkStep(gen, text, edit, i);
-    } catch (e) {
-      if (!(e instanceof KnownBug)) throw e;
-      bump(stats.refused, `skipped (known bug: ${e.message})`);
-      continue;
-    }
+    const next = checkStep(gen, text, edit, i);
     if (next !== null) {
       applied.push(edit);
       text = next;
@@ -641,13 +558,11 @@ describe(`edit layer properties (seed ${SEED}, ${RUNS} runs; FC_SEED / FC_RUNS t
         assert.equal(p.syntax, g.style.syntax);
         assert.equal(s.eol, g.style.eol);
         assert.equal(s.finalNewline, g.style.finalNewline);
-        // known bug (todo test below): lines with trailing whitespace are not read, so messy files may read as indent 2
-        const messy = !STRICT && g.style.messyBias > 0;
         if (g.style.syntax === 'json') {
           assert.equal(s.indentChar, g.style.jsonIndent === '\t' ? '\t' : ' ');
-          if (g.style.jsonIndent !== '\t' && !messy) assert.equal(s.indent, g.style.jsonIndent.length);
+          if (g.style.jsonIndent !== '\t') assert.equal(s.indent, g.style.jsonIndent.length);
         } else {
-          if (!messy) assert.equal(s.indent, g.style.indent, 'indent');
+          assert.equal(s.indent, g.style.indent, 'indent');
           const hasShort = count(SHORT_TAG_RE, g.text) > 0;
           const hasLong = count(LONG_FORM_RE, g.text) > 0;
           if (hasShort || hasLong) assert.equal(s.shortForm, g.style.shortForm, 'intrinsic form');
@@ -683,9 +598,8 @@ describe(`edit layer properties (seed ${SEED}, ${RUNS} runs; FC_SEED / FC_RUNS t
 });
 
 // ---------------------------------------------------------------------------------------------
-// Engine bugs found by the properties above, as minimal reproductions. They are todo tests (they
-// report but do not fail the run) until src/model/edit is fixed; then drop `todo` and the
-// matching entry of knownBug / KnownBug above.
+// Engine bugs the properties above found, as minimal reproductions (regression tests now that
+// they are fixed; `was:` says what the engine did).
 
 function refusedWith(r: EditResult, code: string): void {
   assert.equal(r.ok, false, r.ok ? `applied: ${show(r.text)}` : '');
@@ -704,13 +618,13 @@ const props = (v: CfnObject, id: string) => ((v['Resources'] as CfnObject)[id] a
 describe('engine bugs found by the properties', () => {
   test('renameParameter onto a resource id is refused like addResource/renameResource/setParameter', () => {
     const text = 'Parameters:\n  Stage:\n    Type: String\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Stage\n';
-    // today: Parameters.Queue and Resources.Queue, and `!Ref Stage` became `!Ref Queue` (which now names both)
+    // was: Parameters.Queue and Resources.Queue, and `!Ref Stage` became `!Ref Queue` (which now names both)
     refusedWith(applyEdit(text, { op: 'renameParameter', name: 'Stage', to: 'Queue' }), 'EDIT_NAME_TAKEN');
   });
 
   test('connect refuses a wire from a resource to itself', () => {
     const text = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n';
-    // today: writes `LambdaInvokePolicy: {FunctionName: !Ref Fn}` and FN_NAME/FN_ARN env vars into Fn itself
+    // was: writes `LambdaInvokePolicy: {FunctionName: !Ref Fn}` and FN_NAME/FN_ARN env vars into Fn itself
     // (a circular dependency for CloudFormation); the graph drops self-edges, so disconnect then says WIRE_NOT_FOUND
     refusedWith(applyEdit(text, { op: 'connect', source: 'Fn', target: 'Fn', kind: 'access' }), 'WIRE_NOT_ALLOWED');
   });
@@ -719,13 +633,13 @@ describe('engine bugs found by the properties', () => {
     const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n\n  B:\n    Type: AWS::SQS::Queue';
     const r = applyEdit(text, { op: 'removeResource', resource: 'B' });
     assert.ok(r.ok);
-    // today: 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n' (and '\r\n' in a CRLF file)
+    // was: 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n' (and '\r\n' in a CRLF file)
     assert.equal(r.text, 'Resources:\n  A:\n    Type: AWS::SQS::Queue');
   });
 
   test('setParameter accepts a new parameter named like an Object.prototype member', () => {
     const text = 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n';
-    // today: EDIT_NAME_TAKEN "The name 'toString' is already used by a resource."
+    // was: EDIT_NAME_TAKEN "The name 'toString' is already used by a resource."
     const v = valueOf(applyEdit(text, { op: 'setParameter', name: 'toString', value: { Type: 'String' } }));
     assert.deepEqual((v['Parameters'] as CfnObject)['toString'], { Type: 'String' });
   });
@@ -733,7 +647,7 @@ describe('engine bugs found by the properties', () => {
   test('strings starting with an empty line keep their value', () => {
     const text = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      A: 1\n';
     for (const value of ['\n', '\n b', '\n\n  x\n']) {
-      // today: '\n' is written `B: |` + an empty line and reads back as ''; '\n b' reads back as '\nb'
+      // was: '\n' is written `B: |` + an empty line and reads back as ''; '\n b' reads back as '\nb'
       const v = valueOf(applyEdit(text, { op: 'setProperty', resource: 'Q', path: ['Properties', 'B'], value }));
       assert.equal(props(v, 'Q')['B'], value);
     }
@@ -747,7 +661,7 @@ describe('engine bugs found by the properties', () => {
       ['Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: x   \n', ['Properties', 'QueueName']],
     ];
     for (const [text, path] of cases) {
-      // today: `QueueName: |-\n        a\n        b  # note` reads back as 'a\nb  # note'
+      // was: `QueueName: |-\n        a\n        b  # note` reads back as 'a\nb  # note'
       const v = valueOf(applyEdit(text, { op: 'setProperty', resource: 'Q', path, value: 'a\nb' }));
       assert.deepEqual(valueAt(v, ['Resources', 'Q', ...path]), { found: true, value: 'a\nb' });
     }
@@ -756,9 +670,9 @@ describe('engine bugs found by the properties', () => {
   test('a list item written below its "-" can be replaced, and its list appended to', () => {
     const item = { Key: 'team', Value: 'x' };
     const texts = [
-      // today: EDIT_PRODUCED_INVALID (Implicit map keys need to be followed by map values)
+      // was: EDIT_PRODUCED_INVALID (Implicit map keys need to be followed by map values)
       'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n      -\n        Key: team\n        Value: x\n',
-      // today: EDIT_UNSUPPORTED (Could not find the sequence item marker), for the append too
+      // was: EDIT_UNSUPPORTED (Could not find the sequence item marker), for the append too
       'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n      - # the team\n        Key: team\n        Value: x\n',
       'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n      -\n        # the team\n        Key: team\n        Value: x\n',
     ];
@@ -777,14 +691,14 @@ describe('engine bugs found by the properties', () => {
     const short = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Ref Name\n';
     const edit: Edit = { op: 'setProperty', resource: 'Q', path: ['Properties', 'QueueName', 'Extra'], value: 1 };
     refusedWith(applyEdit(short, edit), 'EDIT_PATH_BLOCKED');
-    // today: `QueueName:\n        Ref: Name\n        Extra: 1`, no longer a Ref (CloudFormation rejects it)
+    // was: `QueueName:\n        Ref: Name\n        Extra: 1`, no longer a Ref (CloudFormation rejects it)
     refusedWith(applyEdit(long, edit), 'EDIT_PATH_BLOCKED');
   });
 
   test('detectStyle reads the indentation of lines that end in whitespace', () => {
     const yaml = 'Resources: \n    Q: \n        Type: AWS::SQS::Queue\n        Properties: \n            DelaySeconds: 1\n';
     assert.equal(detectStyle(yaml, 'yaml').indent, 4);
-    // today the new lines step by 2 in this 4-space file: `            Tags:\n              a:\n                b: 1`
+    // was: the new lines step by 2 in this 4-space file: `            Tags:\n              a:\n                b: 1`
     const r = applyEdit(yaml, { op: 'setProperty', resource: 'Q', path: ['Properties', 'Tags'], value: { a: { b: 1 } } });
     assert.ok(r.ok && r.text.endsWith('            Tags:\n                a:\n                    b: 1\n'));
     const json = '{ \n    "Resources": { \n        "Q": { \n            "Type": "AWS::SQS::Queue"\n        }\n    }\n}\n';

@@ -1,6 +1,5 @@
 import { isMap } from 'yaml';
 import type { YAMLMap } from 'yaml';
-import { detectStyle } from '../text/style.ts';
 import type { Style } from '../text/style.ts';
 import { applySplices } from '../text/splice.ts';
 import type { Splice } from '../text/splice.ts';
@@ -36,7 +35,7 @@ export class EditSession {
   }
 
   get style(): Style {
-    return (this.styleCache ??= detectStyle(this.text, this.parsedText.syntax));
+    return (this.styleCache ??= this.parsedText.style);
   }
 
   get ctx(): EditContext {

@@ -30,11 +30,16 @@ function mostCommon(counts: Map<number, number>, fallback: number): number {
 const SHORT_RE = /(?:^|[\s:[,-])!(?:Ref|Sub|GetAtt|Join|If|Select|Split|FindInMap|GetAZs|ImportValue|Base64|Cidr|Equals|And|Or|Not|Condition)\b/g;
 const LONG_RE = /(?:^|[\s{,"'-])["']?(?:Ref|Fn::[A-Za-z]+)["']?\s*:/g;
 
-export function detectStyle(text: string, syntax: Syntax): Style {
+/** Style is read from the start of a file: enough lines to be sure, and a bounded cost. */
+const SAMPLE = 64 * 1024;
+
+export function detectStyle(whole: string, syntax: Syntax): Style {
+  const cut = whole.length > SAMPLE ? whole.indexOf('\n', SAMPLE) : -1;
+  const text = cut === -1 ? whole : whole.slice(0, cut + 1);
   const crlf = (text.match(/\r\n/g) ?? []).length;
   const lf = (text.match(/\n/g) ?? []).length;
   const eol: Style['eol'] = crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n';
-  const finalNewline = text.length === 0 || text.endsWith('\n');
+  const finalNewline = whole.length === 0 || whole.endsWith('\n');
   const lines = text.split(/\r?\n/);
 
   const steps = new Map<number, number>();

@@ -105,7 +105,7 @@ export function reparseLocally(old: Parsed, newText: string, splices: readonly S
   }
   const root: CfnObject = {};
   for (const k of Object.keys(value)) setKey(root, k, k === sectionName ? sectionOut : value[k]!);
-  return new Parsed(newText, { doc: tree, value: root, diagnostics: [], blocked: false, anchors: false });
+  return new Parsed(newText, { doc: tree, value: root, diagnostics: [], blocked: false, anchors: false }, old.style);
 }
 
 /**
@@ -165,5 +165,5 @@ function reparseFlowValue(old: Parsed, newText: string, splices: readonly Splice
   for (const k of Object.keys(sectionValue)) setKey(sectionOut, k, k === name ? newValue : (sectionValue as CfnObject)[k]!);
   const out: CfnObject = {};
   for (const k of Object.keys(value)) setKey(out, k, k === sectionName ? sectionOut : value[k]!);
-  return new Parsed(newText, { doc: tree, value: out, diagnostics: [], blocked: false, anchors: false });
+  return new Parsed(newText, { doc: tree, value: out, diagnostics: [], blocked: false, anchors: false }, old.style);
 }

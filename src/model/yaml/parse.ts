@@ -2,6 +2,8 @@ import { isMap, parseDocument } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { LineIndex } from '../text/lines.ts';
+import { detectStyle } from '../text/style.ts';
+import type { Style } from '../text/style.ts';
 import { AliasLimitError, toValue } from '../value.ts';
 import type { CfnObject } from '../value.ts';
 import { CFN_TAGS } from './tags.ts';
@@ -43,14 +45,23 @@ export class Parsed implements ParsedText {
   readonly lines: LineIndex;
   readonly syntax: Syntax;
   private state: ParseState | null;
+  private styleCache: Style | undefined;
 
   constructor(
     readonly text: string,
     state?: ParseState,
+    /** The style of the text this one was edited from: our own edits keep the file's style. */
+    style?: Style,
   ) {
     this.lines = new LineIndex(text);
     this.syntax = detectSyntax(text);
     this.state = state ?? parseState(text, this.lines, this.syntax);
+    this.styleCache = style;
+  }
+
+  /** How the file is written (indentation, quotes, short or long intrinsics, line endings). */
+  get style(): Style {
+    return (this.styleCache ??= detectStyle(this.text, this.syntax));
   }
 
   private get current(): ParseState {
