@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createStore } from '../store.ts';
+import { documentOpened, editsApplied, redone, textEdited, undone } from './slice.ts';
+import { selectCanRedo, selectCanUndo, selectGraph, selectGraphIsStale, selectTemplate } from './selectors.ts';
+
+const TEXT = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n';
+
+test('edits apply through the model and undo/redo walk the history', () => {
+  const store = createStore();
+  store.dispatch(documentOpened({ name: 't.yaml', text: TEXT }));
+  store.dispatch(editsApplied([{ op: 'addResource', resource: 'T', type: 'AWS::SNS::Topic' }]));
+  assert.ok(store.getState().document.text.includes('  T:\n    Type: AWS::SNS::Topic'));
+  assert.deepEqual(selectGraph(store.getState()).nodes.map((n) => n.id), ['Q', 'T']);
+  assert.equal(selectCanUndo(store.getState()), true);
+  store.dispatch(undone());
+  assert.equal(store.getState().document.text, TEXT);
+  assert.equal(selectCanRedo(store.getState()), true);
+  store.dispatch(redone());
+  assert.ok(store.getState().document.text.includes('AWS::SNS::Topic'));
+});
+
+test('a refused edit changes nothing and says why', () => {
+  const store = createStore();
+  store.dispatch(documentOpened({ name: 't.yaml', text: TEXT }));
+  store.dispatch(editsApplied([{ op: 'removeResource', resource: 'Nope' }]));
+  assert.equal(store.getState().document.text, TEXT);
+  assert.equal(store.getState().document.refused?.[0]?.code, 'EDIT_NO_SUCH_RESOURCE');
+  assert.equal(selectCanUndo(store.getState()), false);
+});
+
+test('YAML that does not parse keeps the last good graph, marked stale', () => {
+  const store = createStore();
+  store.dispatch(documentOpened({ name: 't.yaml', text: TEXT }));
+  store.dispatch(textEdited(TEXT + '  Broken: [\n'));
+  assert.equal(selectGraphIsStale(store.getState()), true);
+  assert.deepEqual(selectGraph(store.getState()).nodes.map((n) => n.id), ['Q']);
+  assert.ok(selectTemplate(store.getState()).diagnostics.some((d) => d.code === 'YAML_SYNTAX'));
+  store.dispatch(textEdited(TEXT + '  T:\n    Type: AWS::SNS::Topic\n'));
+  assert.equal(selectGraphIsStale(store.getState()), false);
+  assert.deepEqual(selectGraph(store.getState()).nodes.map((n) => n.id), ['Q', 'T']);
+});

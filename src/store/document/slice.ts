@@ -1,0 +1,79 @@
+import { createSlice } from '@reduxjs/toolkit';
+import type { PayloadAction } from '@reduxjs/toolkit';
+import { applyEdits } from '../../model/edit/apply.ts';
+import type { Edit } from '../../model/edit/types.ts';
+import type { Diagnostic } from '../../model/diagnostics/types.ts';
+import { parseCached } from '../../model/yaml/cache.ts';
+
+/** How many steps undo remembers. Texts share nothing, so this bounds memory too. */
+export const HISTORY_LIMIT = 200;
+
+/**
+ * The document is its source text and a revision: the parsed template, graph, diagnostics and
+ * React Flow elements are all derived by memoised selectors (STYLE.md, "Do this, not that" 1).
+ */
+export interface DocumentState {
+  /** File name shown to the user and used when downloading (`template.yaml`). */
+  readonly name: string;
+  readonly text: string;
+  /** Increments on every change of `text`. */
+  readonly revision: number;
+  readonly past: readonly string[];
+  readonly future: readonly string[];
+  /** Why the last edit was refused, if it was. Cleared by the next successful change. */
+  readonly refused: readonly Diagnostic[] | null;
+  /** The latest text that parsed: while the YAML is broken the canvas keeps drawing this. */
+  readonly lastGood: string;
+}
+
+const initialState: DocumentState = { name: 'template.yaml', text: '', revision: 0, past: [], future: [], refused: null, lastGood: '' };
+
+/** The text to draw from: `text` when it parses, else the last that did. */
+function good(text: string, previous: string): string {
+  return parseCached(text).blocked ? previous : text;
+}
+
+function commit(state: DocumentState, text: string): DocumentState {
+  if (text === state.text) return { ...state, refused: null };
+  const past = [...state.past, state.text];
+  if (past.length > HISTORY_LIMIT) past.shift();
+  return { ...state, text, revision: state.revision + 1, past, future: [], refused: null, lastGood: good(text, state.lastGood) };
+}
+
+const documentSlice = createSlice({
+  name: 'document',
+  initialState,
+  reducers: {
+    /** A file was opened (gallery, picker, drop, restore): a fresh history. */
+    documentOpened(_state, action: PayloadAction<{ name: string; text: string }>) {
+      const { name, text } = action.payload;
+      return { ...initialState, name, text, revision: _state.revision + 1, lastGood: good(text, '') };
+    },
+    /** Model edits from the canvas, palette or inspector, applied as one undo step. */
+    editsApplied(state, action: PayloadAction<readonly Edit[]>) {
+      const r = applyEdits(state.text, action.payload);
+      if (!r.ok) return { ...state, refused: r.diagnostics };
+      return commit(state, r.text);
+    },
+    /** The user typed in the YAML panel. */
+    textEdited(state, action: PayloadAction<string>) {
+      return commit(state, action.payload);
+    },
+    undone(state) {
+      const prev = state.past[state.past.length - 1];
+      if (prev === undefined) return state;
+      return { ...state, text: prev, revision: state.revision + 1, past: state.past.slice(0, -1), future: [state.text, ...state.future], refused: null, lastGood: good(prev, state.lastGood) };
+    },
+    redone(state) {
+      const next = state.future[0];
+      if (next === undefined) return state;
+      return { ...state, text: next, revision: state.revision + 1, past: [...state.past, state.text], future: state.future.slice(1), refused: null, lastGood: good(next, state.lastGood) };
+    },
+    refusalDismissed(state) {
+      return { ...state, refused: null };
+    },
+  },
+});
+
+export const { documentOpened, editsApplied, textEdited, undone, redone, refusalDismissed } = documentSlice.actions;
+export const documentReducer = documentSlice.reducer;
