@@ -1,4 +1,4 @@
-import { StackView } from './StackView.tsx';
+import { Editor } from './Editor.tsx';
 import { useSample } from './useSample.ts';
 
 const SAMPLE = 'orders-api.yaml';
@@ -22,7 +22,7 @@ export function App() {
             Could not load {SAMPLE}: {sample.message} <code>{sample.code}</code>
           </p>
         )}
-        {sample.status === 'loaded' && <StackView name={SAMPLE} text={sample.text} />}
+        {sample.status === 'loaded' && <Editor name={SAMPLE} text={sample.text} />}
       </main>
     </div>
   );

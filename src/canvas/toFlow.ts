@@ -1,0 +1,73 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Graph, GraphEdge, GraphNode, NodeKind } from '../model/graph/types.ts';
+
+export interface Position {
+  readonly x: number;
+  readonly y: number;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+export type ResourceNodeData = {
+  readonly id: string;
+  readonly kind: NodeKind;
+  readonly type: string;
+  readonly implicit: boolean;
+  readonly container: boolean;
+};
+
+export type ResourceFlowNode = Node<ResourceNodeData, 'resource' | 'container'>;
+
+export const NODE_WIDTH = 200;
+export const NODE_HEIGHT = 56;
+
+/** A simple column layout for nodes nobody placed yet (ELK replaces it when it has run). */
+function fallback(index: number): Position {
+  const perColumn = 8;
+  return { x: Math.floor(index / perColumn) * (NODE_WIDTH + 80), y: (index % perColumn) * (NODE_HEIGHT + 40) };
+}
+
+/**
+ * Maps the model's graph to React Flow nodes. Containers (Virtual Networks) come before their
+ * children, and children carry `parentId` with positions relative to the container.
+ */
+export function toFlowNodes(graph: Graph, positions: Readonly<Record<string, Position>>, selected: ReadonlySet<string>): ResourceFlowNode[] {
+  const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => Boolean(p)));
+  const ordered: GraphNode[] = [...graph.nodes.filter((n) => !n.parent), ...graph.nodes.filter((n) => n.parent)];
+  return ordered.map((n, i): ResourceFlowNode => {
+    const container = parents.has(n.id);
+    const p = positions[n.id] ?? fallback(i);
+    const node: ResourceFlowNode = {
+      id: n.id,
+      type: container ? 'container' : 'resource',
+      position: { x: p.x, y: p.y },
+      data: { id: n.id, kind: n.kind, type: n.type, implicit: Boolean(n.implicit), container },
+      selected: selected.has(n.id),
+      ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
+      ...(container ? { style: { width: p.width ?? 480, height: p.height ?? 320 } } : {}),
+    };
+    return node;
+  });
+}
+
+const EDGE_CLASS: Record<GraphEdge['kind'], string> = {
+  trigger: 'wire wire-trigger',
+  access: 'wire wire-access',
+  reference: 'wire wire-reference',
+  containment: 'wire wire-containment',
+};
+
+/** Wires: trigger solid, access dashed, references thin and dotted; containment is drawn by nesting. */
+export function toFlowEdges(graph: Graph): Edge[] {
+  return graph.edges
+    .filter((e) => e.kind !== 'containment')
+    .map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      className: EDGE_CLASS[e.kind],
+      data: { kind: e.kind },
+      ...(e.kind === 'reference' ? {} : { markerEnd: { type: 'arrowclosed' as never } }),
+      ariaLabel: `${e.kind} wire from ${e.source} to ${e.target}`,
+    }));
+}
