@@ -1,20 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Canvas } from '../canvas/Canvas.tsx';
 import type { Position } from '../canvas/toFlow.ts';
-import { documentOpened } from '../store/document/slice.ts';
-import { selectGraph, selectGraphIsStale, selectTemplate } from '../store/document/selectors.ts';
+import type { NodeKind } from '../model/graph/types.ts';
+import type { WireKind } from '../model/catalog/wires.ts';
+import { Palette } from '../sidebar/Palette.tsx';
+import { addNodeEdit, freeId } from '../sidebar/newNode.ts';
+import { documentOpened, editsApplied, redone, refusalDismissed, undone } from '../store/document/slice.ts';
+import { selectGraph, selectGraphIsStale, selectRefused, selectTemplate } from '../store/document/selectors.ts';
 import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { EdgeList } from './EdgeList.tsx';
 import { NodeList } from './NodeList.tsx';
 import { TemplateSource } from './TemplateSource.tsx';
+import { decideWire, deleteEdits } from './wiring.ts';
 
 interface Props {
   readonly name: string;
   readonly text: string;
 }
 
-/** The editor: the canvas in the middle, the stack's nodes, wires, diagnostics and text beside it. */
+type Question = { source: string; target: string; options: readonly WireKind[] };
+
+/** True when a key press belongs to a text field (the YAML editor handles its own undo). */
+function typing(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return Boolean(t && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.closest('.cm-editor')));
+}
+
+/** The editor: palette, canvas, and the stack's details beside it. */
 export function Editor({ name, text }: Props) {
   const dispatch = useAppDispatch();
   useEffect(() => {
@@ -23,12 +36,87 @@ export function Editor({ name, text }: Props) {
   const template = useAppSelector(selectTemplate);
   const graph = useAppSelector(selectGraph);
   const stale = useAppSelector(selectGraphIsStale);
+  const refused = useAppSelector(selectRefused);
   const [positions, setPositions] = useState<Record<string, Position>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [question, setQuestion] = useState<Question | null>(null);
 
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (typing(e) || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
+      e.preventDefault();
+      dispatch(e.shiftKey ? redone() : undone());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatch]);
+
+  const add = useCallback(
+    (kind: NodeKind, at?: { x: number; y: number }) => {
+      const id = freeId(kind, new Set(graph.nodes.map((n) => n.id)));
+      const edit = addNodeEdit(kind, id);
+      if (!edit) return;
+      setNotice(null);
+      dispatch(editsApplied([edit]));
+      if (at) setPositions((p) => ({ ...p, [id]: at }));
+    },
+    [dispatch, graph],
+  );
+  const onWire = useCallback(
+    (source: string, target: string) => {
+      const d = decideWire(graph, source, target);
+      if (d.kind === 'refuse') setNotice(d.reason);
+      else if (d.kind === 'ask') setQuestion(d);
+      else {
+        setNotice(null);
+        dispatch(editsApplied([d.edit]));
+      }
+    },
+    [dispatch, graph],
+  );
+  const onDelete = useCallback((ids: readonly string[]) => dispatch(editsApplied(deleteEdits(graph, ids))), [dispatch, graph]);
+  const answer = (kind: WireKind) => {
+    if (question) dispatch(editsApplied([{ op: 'connect', source: question.source, target: question.target, kind }]));
+    setQuestion(null);
+  };
+
+  const message = notice ?? (refused ? refused.map((d) => d.message).join(' ') : null);
   return (
     <div className="editor">
+      <Palette onAdd={add} />
       <section className="editor-canvas" aria-label="Canvas">
-        <Canvas graph={graph} positions={positions} stale={stale} onPositionsChange={setPositions} />
+        {message && (
+          <div className="notice" role="alert" data-testid="canvas.notice">
+            <span>{message}</span>
+            <button type="button" onClick={() => (setNotice(null), dispatch(refusalDismissed()))} aria-label="Dismiss">
+              ×
+            </button>
+          </div>
+        )}
+        {question && (
+          <div className="notice notice-question" role="dialog" aria-label="Which wire?" data-testid="canvas.wire-question">
+            <span>
+              {question.source} → {question.target}: which wire?
+            </span>
+            {question.options.map((k) => (
+              <button key={k} type="button" onClick={() => answer(k)} data-testid={`canvas.wire-question.${k}`}>
+                {k === 'trigger' ? 'Trigger (events invoke it)' : 'Access (may use it)'}
+              </button>
+            ))}
+            <button type="button" onClick={() => setQuestion(null)}>
+              Cancel
+            </button>
+          </div>
+        )}
+        <Canvas
+          graph={graph}
+          positions={positions}
+          stale={stale}
+          onPositionsChange={setPositions}
+          onDropKind={(kind, at) => add(kind as NodeKind, at)}
+          onWire={onWire}
+          onDelete={onDelete}
+        />
       </section>
       <aside className="editor-side" aria-label="Stack details">
         <NodeList nodes={graph.nodes} />

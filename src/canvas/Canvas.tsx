@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges } from '@xyflow/react';
-import type { NodeChange, NodeTypes } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
+import type { Connection, NodeChange, NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Graph } from '../model/graph/types.ts';
 import { ContainerNode, ResourceNode } from './nodes/ResourceNode.tsx';
@@ -17,13 +17,30 @@ interface Props {
   readonly positions: Readonly<Record<string, Position>>;
   readonly stale?: boolean;
   onPositionsChange?(positions: Record<string, Position>): void;
+  /** A palette item was dropped at a canvas position. */
+  onDropKind?(kind: string, at: { x: number; y: number }): void;
+  /** A wire was drawn from one node's handle to another node. */
+  onWire?(source: string, target: string): void;
+  /** Nodes were deleted (Delete / Backspace). */
+  onDelete?(ids: readonly string[]): void;
+}
+
+const PALETTE_MIME = 'application/x-cairn-kind';
+
+export function Canvas(props: Props) {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner {...props} />
+    </ReactFlowProvider>
+  );
 }
 
 /**
  * The canvas: a thin adapter from the model's graph to React Flow. Positions and selection
  * come in as props; drags come back out as positions. The model stays the only truth.
  */
-export function Canvas({ graph, positions, stale = false, onPositionsChange }: Props) {
+function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete }: Props) {
+  const flow = useReactFlow();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   const merged = useMemo(() => ({ ...positions, ...dragging }), [positions, dragging]);
@@ -51,13 +68,65 @@ export function Canvas({ graph, positions, stale = false, onPositionsChange }: P
     [nodes, selected, merged, onPositionsChange],
   );
 
+  const onDragOver = useCallback((e: React.DragEvent) => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME);
+      if (!kind) return;
+      e.preventDefault();
+      onDropKind?.(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [flow, onDropKind],
+  );
+  // A wire may end anywhere on a node, not only on its handle: the node under the pointer wins.
+  const pending = useRef<{ from: string; done: boolean } | null>(null);
+  const onConnectStart = useCallback((_e: unknown, p: { nodeId: string | null }) => {
+    pending.current = p.nodeId ? { from: p.nodeId, done: false } : null;
+  }, []);
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (pending.current) pending.current.done = true;
+      if (c.source && c.target) onWire?.(c.source, c.target);
+    },
+    [onWire],
+  );
+  const onConnectEnd = useCallback(
+    (e: MouseEvent | TouchEvent) => {
+      const p = pending.current;
+      pending.current = null;
+      if (!p || p.done) return;
+      const point = 'changedTouches' in e ? e.changedTouches[0] : e;
+      if (!point) return;
+      const el = document.elementFromPoint(point.clientX, point.clientY)?.closest('[data-testid^="canvas.node."]');
+      const target = el?.getAttribute('data-testid')?.slice('canvas.node.'.length);
+      if (target && target !== p.from) onWire?.(p.from, target);
+    },
+    [onWire],
+  );
+  const onNodesDelete = useCallback((deleted: ResourceFlowNode[]) => onDelete?.(deleted.map((n) => n.id)), [onDelete]);
+
   return (
-    <div className={`canvas${stale ? ' canvas-stale' : ''}`} data-testid="canvas">
+    <div className={`canvas${stale ? ' canvas-stale' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      {stale && (
+        <p className="canvas-banner" role="status">
+          The YAML does not parse: showing the last version that did.
+        </p>
+      )}
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
+        onConnect={onConnect}
+        onConnectStart={onConnectStart}
+        onConnectEnd={onConnectEnd}
+        onNodesDelete={onNodesDelete}
+        deleteKeyCode={['Delete', 'Backspace']}
         fitView
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}

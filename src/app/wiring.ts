@@ -1,0 +1,36 @@
+import { wireKindsFor } from '../model/catalog/wires.ts';
+import type { WireKind } from '../model/catalog/wires.ts';
+import type { Edit } from '../model/edit/types.ts';
+import type { Graph } from '../model/graph/types.ts';
+
+export type WireDecision =
+  | { readonly kind: 'edit'; readonly edit: Edit }
+  | { readonly kind: 'ask'; readonly source: string; readonly target: string; readonly options: readonly WireKind[] }
+  | { readonly kind: 'refuse'; readonly reason: string };
+
+/** What drawing a wire from `source` to `target` does: one edit, a question, or a refusal with the reason. */
+export function decideWire(graph: Graph, source: string, target: string): WireDecision {
+  const s = graph.nodes.find((n) => n.id === source);
+  const t = graph.nodes.find((n) => n.id === target);
+  if (!s || !t) return { kind: 'refuse', reason: 'Both ends of a wire must be nodes of this stack.' };
+  if (source === target) return { kind: 'refuse', reason: 'A wire joins two different nodes.' };
+  if (s.implicit || t.implicit) return { kind: 'refuse', reason: `${s.implicit ? source : target} is created by SAM; wire the resources you wrote.` };
+  const w = wireKindsFor(s.kind, t.kind);
+  if (!w.kinds.length) return { kind: 'refuse', reason: w.reason ?? 'These two nodes cannot be wired.' };
+  if (w.kinds.length > 1) return { kind: 'ask', source, target, options: w.kinds };
+  return { kind: 'edit', edit: { op: 'connect', source, target, kind: w.kinds[0]! } };
+}
+
+/** The edits that delete these nodes: resources are removed with their wires, Timers as their event. */
+export function deleteEdits(graph: Graph, ids: readonly string[]): Edit[] {
+  const edits: Edit[] = [];
+  for (const id of ids) {
+    const n = graph.nodes.find((x) => x.id === id);
+    if (!n || n.implicit) continue;
+    if (n.path.length === 2 && n.path[0] === 'Resources') edits.push({ op: 'removeResource', resource: id });
+    else if (n.kind === 'timer' && n.path[0] === 'Resources') {
+      edits.push({ op: 'deleteProperty', resource: String(n.path[1]), path: n.path.slice(2) });
+    }
+  }
+  return edits;
+}

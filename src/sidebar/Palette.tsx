@@ -1,0 +1,48 @@
+import { memo } from 'react';
+import { NODE_KINDS } from '../model/catalog/nodeKinds.ts';
+import type { NodeKind } from '../model/graph/types.ts';
+import { KIND_STYLE } from '../canvas/nodes/kindStyle.ts';
+
+/** The MIME type a palette drag carries: the node kind to add. */
+export const PALETTE_MIME = 'application/x-cairn-kind';
+
+/** Kinds that add a resource of their own (a Timer or Secrets are written by wires instead). */
+export const ADDABLE: readonly NodeKind[] = NODE_KINDS.filter((k) => k.writes).map((k) => k.kind);
+
+interface Props {
+  /** Keyboard and click: add the kind at the centre of the view. */
+  onAdd(kind: NodeKind): void;
+}
+
+function PaletteView({ onAdd }: Props) {
+  return (
+    <nav className="palette" aria-label="Add a node">
+      <h2 className="palette-title">Add</h2>
+      <ul className="palette-list">
+        {NODE_KINDS.filter((k) => ADDABLE.includes(k.kind)).map((k) => (
+          <li key={k.kind}>
+            <button
+              type="button"
+              className="palette-item"
+              data-testid={`palette.item.${k.kind}`}
+              draggable
+              title={k.description}
+              onDragStart={(e) => {
+                e.dataTransfer.setData(PALETTE_MIME, k.kind);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
+              onClick={() => onAdd(k.kind)}
+            >
+              <span className="rnode-glyph" style={{ '--accent': KIND_STYLE[k.kind].accent } as React.CSSProperties} aria-hidden="true">
+                {KIND_STYLE[k.kind].glyph}
+              </span>
+              <span>{k.label}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export const Palette = memo(PaletteView);

@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyEdit } from '../model/edit/apply.ts';
+import { openTemplate } from '../model/template.ts';
+import { ADDABLE } from './Palette.tsx';
+import { addNodeEdit, freeId } from './newNode.ts';
+
+test('free ids count up per kind', () => {
+  assert.equal(freeId('function', new Set()), 'Function1');
+  assert.equal(freeId('function', new Set(['Function1', 'Function2'])), 'Function3');
+  assert.equal(freeId('object-store', new Set()), 'ObjectStore1');
+});
+
+test('every palette kind adds a node of its own kind to an empty template', () => {
+  for (const kind of ADDABLE) {
+    const edit = addNodeEdit(kind, freeId(kind, new Set()));
+    assert.ok(edit, kind);
+    const r = applyEdit('Resources: {}\n', edit);
+    assert.ok(r.ok, `${kind}: ${r.ok ? '' : r.diagnostics[0]!.message}`);
+    const nodes = openTemplate(r.text).graph.nodes;
+    assert.ok(nodes.some((n) => n.kind === kind || (kind === 'edge-function' && n.kind === 'function')), `${kind} gave ${nodes.map((n) => n.kind)}`);
+  }
+});
