@@ -173,7 +173,7 @@ function fill(v: CfnValue, resources: readonly string[], params: readonly string
     });
   }
   if (Array.isArray(v)) return v.map((x) => fill(x, resources, params));
-  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fill(x, resources, params)]));
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [fill(k, resources, params) as string, fill(x, resources, params)]));
   return v;
 }
 
@@ -710,5 +710,14 @@ describe('engine bugs found by the properties', () => {
     // not a valid Fn::Sub, but the Ref is left naming the old id
     const v = valueOf(applyEdit(text, { op: 'renameResource', resource: 'T', to: 'U' }));
     assert.deepEqual(props(v, 'U')['TopicName'], { 'Fn::Sub': { Ref: 'U' } });
+  });
+
+  test('a one-key mapping named like an Object.prototype member is a mapping, not an intrinsic', () => {
+    const text = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n';
+    // was: `Outputs: function valueOf() { [native code] } 'yes'` (LONG_TO_SHORT['valueOf'] is a function), read back as that string
+    const v = valueOf(applyEdit(text, { op: 'setOutput', name: 'valueOf', value: 'yes' }));
+    assert.deepEqual(v['Outputs'], { valueOf: 'yes' });
+    const w = valueOf(applyEdit(text, { op: 'setProperty', resource: 'Q', path: ['Properties', 'Tags'], value: { toString: 'x' } }));
+    assert.deepEqual(props(w, 'Q')['Tags'], { toString: 'x' });
   });
 });

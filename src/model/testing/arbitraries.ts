@@ -519,6 +519,10 @@ function intrinsicArb(ctx: Ctx): fc.Arbitrary<CfnValue> {
     any.map((id) => ({ 'Fn::Sub': ['${Name}-x', { Name: ref(id) }] })),
     fc.constant({ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }),
     any.map((id) => ({ 'Fn::Join': ['-', [ref('AWS::StackName'), ref(id)]] })),
+    // `${Id.Attr}`, the `${!Id}` literal, and a variable shadowing a logical id (renames must skip it)
+    any.map((id) => ({ 'Fn::Sub': `\${${id}.Arn}/\${!${id}}` })),
+    any.map((id) => ({ 'Fn::Sub': [`\${${id}}-x`, { [id]: 'shadowed' }] })),
+    any.map((id) => att(id, 'Endpoint.Address')),
   ];
   const p = fromList(ctx.params);
   if (p) parts.push(p.map(ref), p.map((n) => ({ 'Fn::Sub': `\${${n}}-suffix` })));
@@ -773,6 +777,8 @@ export const editValueArb: fc.Arbitrary<CfnValue> = fc.letrec<{ value: CfnValue;
     fc.tuple(tie('value'), tie('value')).map(([a, b]): CfnValue => ({ 'Fn::If': ['IsProd', a, b] })),
     nat.map((n): CfnValue => ({ 'Fn::Join': ['-', [{ Ref: 'AWS::StackName' }, { Ref: resourcePlaceholder(n) }]] })),
     fc.constant<CfnValue>({ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] }),
+    nat.map((n): CfnValue => ({ 'Fn::Sub': [`\${${resourcePlaceholder(n)}}-x`, { [resourcePlaceholder(n)]: 'shadowed' }] })),
+    nat.map((n): CfnValue => ({ 'Fn::GetAtt': [resourcePlaceholder(n), 'Endpoint.Address'] })),
   ),
 })).value;
 

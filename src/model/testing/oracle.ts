@@ -106,9 +106,10 @@ export function onlyRemovedMentions(before: CfnValue | undefined, after: CfnValu
     return j === after.length ? null : [...path, j].join('.');
   }
   if (isObject(before) && isObject(after)) {
-    for (const k of Object.keys(after)) if (!(k in before)) return [...path, k].join('.');
+    const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+    for (const k of Object.keys(after)) if (!own(before, k)) return [...path, k].join('.');
     for (const k of Object.keys(before)) {
-      const r = onlyRemovedMentions(before[k], after[k], id, [...path, k]);
+      const r = onlyRemovedMentions(before[k], own(after, k) ? after[k] : undefined, id, [...path, k]);
       if (r !== null) return r;
     }
     return null;

@@ -171,7 +171,7 @@ export function deletePaths(s: EditSession, paths: readonly Path[]): void {
   unique.sort((a, b) => comparePaths(b, a));
   for (const p of unique) {
     if (!nodeAt(s.ctx.doc, p)) continue;
-    deleteAt(s, p, p[0] === 'Resources' ? 2 : 1);
+    deleteAt(s, p, p[0] === 'Resources' ? 2 : 0);
   }
 }
 
