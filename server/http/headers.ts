@@ -4,11 +4,12 @@ import type { ServerResponse } from 'node:http';
  * Same-origin everything. `'unsafe-eval'` only in dev mode, where webpack's
  * `eval-cheap-module-source-map` wraps each module in `eval()`.
  */
-export function contentSecurityPolicy(dev: boolean): string {
+export function contentSecurityPolicy(dev: boolean, styleNonce?: string): string {
   return [
     "default-src 'self'",
     dev ? "script-src 'self' 'unsafe-eval'" : "script-src 'self'",
-    "style-src 'self'",
+    // the page's own <style> elements (CodeMirror's) carry a per-response nonce
+    styleNonce ? `style-src 'self' 'nonce-${styleNonce}'` : "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

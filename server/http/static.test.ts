@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { injectCsrfToken, resolveStaticPath } from './static.ts';
 
 describe('resolveStaticPath', () => {
@@ -48,4 +48,29 @@ describe('injectCsrfToken', () => {
   it('adds the meta tag when the page has no placeholder', () => {
     assert.equal(injectCsrfToken('<head><title>x</title></head>', 'abc'), '<head><title>x</title><meta name="cairn-csrf" content="abc"></head>');
   });
+});
+
+test('index.html carries a fresh style nonce that its CSP allows', async () => {
+  const { serveStatic } = await import('./static.ts');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-nonce-'));
+  writeFileSync(join(dir, 'index.html'), '<html><head></head><body></body></html>');
+  const seen: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const headers: Record<string, unknown> = {};
+    let body = '';
+    const res = {
+      setHeader: (k: string, v: unknown) => (headers[k.toLowerCase()] = v),
+      writeHead: (_s: number, h: Record<string, unknown>) => Object.entries(h).forEach(([k, v]) => (headers[k.toLowerCase()] = v)),
+      end: (b?: string) => (body = b ?? ''),
+    };
+    await serveStatic(res as never, 'GET', '/', { distDir: dir, serveSourceMaps: false, csrfToken: 't' });
+    const nonce = /name="cairn-style-nonce" content="([^"]+)"/.exec(body)?.[1];
+    assert.ok(nonce, body);
+    assert.ok(String(headers['content-security-policy']).includes(`style-src 'self' 'nonce-${nonce}'`));
+    seen.push(nonce);
+  }
+  assert.notEqual(seen[0], seen[1]);
 });

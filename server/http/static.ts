@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { contentSecurityPolicy } from './headers.ts';
 import { isInside, isMissing, sendFile } from './files.ts';
 import { notFound, problem } from './problems.ts';
 import type { Problem } from './problems.ts';
@@ -10,6 +12,8 @@ export interface StaticOptions {
   readonly distDir: string;
   readonly serveSourceMaps: boolean;
   readonly csrfToken: string;
+  /** Development build: its CSP allows the eval() webpack's dev source maps use. */
+  readonly dev?: boolean;
 }
 
 export const CSRF_PLACEHOLDER = '%CAIRN_CSRF%';
@@ -75,8 +79,10 @@ async function serveIndex(res: ServerResponse, method: string, opts: StaticOptio
     const message = 'The app is not built yet: run `npm run build`, or `npm start`, which builds it.';
     return sendProblem(res, method, problem(503, 'NOT_BUILT', message));
   }
-  const body = injectCsrfToken(html, opts.csrfToken);
+  const nonce = randomBytes(16).toString('base64');
+  const body = injectCsrfToken(html, opts.csrfToken).replace('</head>', `<meta name="cairn-style-nonce" content="${nonce}"></head>`);
   res.writeHead(200, {
+    'Content-Security-Policy': contentSecurityPolicy(opts.dev ?? false, nonce),
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     // The page carries this launch's CSRF token: never store it, always ask again.

@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Canvas } from '../canvas/Canvas.tsx';
+import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/toFlow.ts';
 import type { Position } from '../canvas/toFlow.ts';
 import type { NodeKind } from '../model/graph/types.ts';
 import type { WireKind } from '../model/catalog/wires.ts';
 import { Palette } from '../sidebar/Palette.tsx';
 import { addNodeEdit, freeId } from '../sidebar/newNode.ts';
-import { documentOpened, editsApplied, redone, refusalDismissed, undone } from '../store/document/slice.ts';
+import { documentOpened, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
 import { selectGraph, selectGraphIsStale, selectRefused, selectTemplate } from '../store/document/selectors.ts';
 import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { EdgeList } from './EdgeList.tsx';
 import { NodeList } from './NodeList.tsx';
-import { TemplateSource } from './TemplateSource.tsx';
 import { decideWire, deleteEdits } from './wiring.ts';
 
 interface Props {
@@ -20,6 +20,9 @@ interface Props {
 }
 
 type Question = { source: string; target: string; options: readonly WireKind[] };
+
+// The YAML panel (CodeMirror) is a lazy chunk: the first paint does not wait for it.
+const YamlEditor = lazy(() => import('../yaml/YamlEditor.tsx'));
 
 /** True when a key press belongs to a text field (the YAML editor handles its own undo). */
 function typing(e: KeyboardEvent): boolean {
@@ -38,12 +41,32 @@ export function Editor({ name, text }: Props) {
   const stale = useAppSelector(selectGraphIsStale);
   const refused = useAppSelector(selectRefused);
   const [positions, setPositions] = useState<Record<string, Position>>({});
+  const [laidOut, setLaidOut] = useState(false);
+
+  // Nodes nobody has placed are laid out with ELK (in a worker); placed ones never move.
+  useEffect(() => {
+    const unplaced = graph.nodes.some((n) => !positions[n.id]);
+    if (!unplaced) return;
+    let cancelled = false;
+    const sizes = Object.fromEntries(graph.nodes.map((n) => [n.id, { width: NODE_WIDTH, height: NODE_HEIGHT }]));
+    const fixed = Object.fromEntries(Object.entries(positions).filter(([id]) => graph.nodes.some((n) => n.id === id)));
+    void import('../layout/layout.ts')
+      .then(({ layoutGraph }) => layoutGraph(graph, sizes, { fixed }))
+      .then((placed) => {
+        if (cancelled) return;
+        setPositions((p) => ({ ...placed, ...p }));
+        setLaidOut(true);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [graph, positions]);
   const [notice, setNotice] = useState<string | null>(null);
   const [question, setQuestion] = useState<Question | null>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (typing(e) || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
+      if (e.defaultPrevented || typing(e) || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
       e.preventDefault();
       dispatch(e.shiftKey ? redone() : undone());
     };
@@ -74,6 +97,7 @@ export function Editor({ name, text }: Props) {
     },
     [dispatch, graph],
   );
+  const onYaml = useCallback((t: string) => dispatch(textEdited(t)), [dispatch]);
   const onDelete = useCallback((ids: readonly string[]) => dispatch(editsApplied(deleteEdits(graph, ids))), [dispatch, graph]);
   const answer = (kind: WireKind) => {
     if (question) dispatch(editsApplied([{ op: 'connect', source: question.source, target: question.target, kind }]));
@@ -82,7 +106,7 @@ export function Editor({ name, text }: Props) {
 
   const message = notice ?? (refused ? refused.map((d) => d.message).join(' ') : null);
   return (
-    <div className="editor">
+    <div className="editor" data-laid-out={laidOut ? 'true' : 'false'}>
       <Palette onAdd={add} />
       <section className="editor-canvas" aria-label="Canvas">
         {message && (
@@ -122,7 +146,12 @@ export function Editor({ name, text }: Props) {
         <NodeList nodes={graph.nodes} />
         <EdgeList edges={graph.edges} />
         <DiagnosticsPanel diagnostics={template.diagnostics} />
-        <TemplateSource name={name} text={template.text} />
+        <section className="yaml-panel" aria-label={`${name} (YAML)`}>
+          <h2 className="yaml-panel-title">{name}</h2>
+          <Suspense fallback={<pre className="yaml-loading">{template.text}</pre>}>
+            <YamlEditor text={template.text} diagnostics={template.diagnostics} onChange={onYaml} />
+          </Suspense>
+        </section>
       </aside>
     </div>
   );

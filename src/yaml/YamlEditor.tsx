@@ -66,6 +66,11 @@ export const ONCHANGE_DEBOUNCE_MS = 150;
 /** Marks transactions that apply outside changes (never reported back through onChange). */
 const external = Annotation.define<boolean>();
 
+/** The nonce the server put in this page's CSP for style elements (empty when there is none). */
+function styleNonce(): string {
+  return document.querySelector('meta[name="cairn-style-nonce"]')?.getAttribute('content') ?? '';
+}
+
 // A short-lived highlight on the revealed line, so a reveal is visible while the editor is not
 // focused (an unfocused editor hides its cursor). Cleared by the next user action.
 const setRevealLine = StateEffect.define<number | null>();
@@ -162,6 +167,8 @@ export default function YamlEditor({
     };
 
     const extensions: Extension[] = [
+      // CodeMirror writes its styles into <style> elements: they carry the page's CSP nonce
+      EditorView.cspNonce.of(styleNonce()),
       c.lineSep.of(EditorState.lineSeparator.of(detectLineSeparator(initial.text))),
       c.readOnly.of(readOnlyExt(initial.readOnly)),
       c.label.of(labelExt(initial.ariaLabel)),
