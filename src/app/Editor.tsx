@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/toFlow.ts';
 import type { Position } from '../canvas/toFlow.ts';
@@ -42,6 +42,8 @@ export function Editor({ name, text }: Props) {
   const refused = useAppSelector(selectRefused);
   const [positions, setPositions] = useState<Record<string, Position>>({});
   const [laidOut, setLaidOut] = useState(false);
+  const [fitKey, setFitKey] = useState(0);
+  const laidOutRef = useRef(false);
 
   // Nodes nobody has placed are laid out with ELK (in a worker); placed ones never move.
   useEffect(() => {
@@ -55,6 +57,8 @@ export function Editor({ name, text }: Props) {
       .then((placed) => {
         if (cancelled) return;
         setPositions((p) => ({ ...placed, ...p }));
+        if (!laidOutRef.current) setFitKey((k) => k + 1);
+        laidOutRef.current = true;
         setLaidOut(true);
       });
     return () => {
@@ -140,6 +144,7 @@ export function Editor({ name, text }: Props) {
           onDropKind={(kind, at) => add(kind as NodeKind, at)}
           onWire={onWire}
           onDelete={onDelete}
+          fitKey={fitKey}
         />
       </section>
       <aside className="editor-side" aria-label="Stack details">

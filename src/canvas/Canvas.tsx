@@ -1,10 +1,9 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
 import type { Connection, NodeChange, NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Graph } from '../model/graph/types.ts';
 import { ContainerNode, ResourceNode } from './nodes/ResourceNode.tsx';
-import { KIND_STYLE } from './nodes/kindStyle.ts';
 import { toFlowEdges, toFlowNodes } from './toFlow.ts';
 import type { Position, ResourceFlowNode } from './toFlow.ts';
 import './canvas.css';
@@ -23,6 +22,8 @@ interface Props {
   onWire?(source: string, target: string): void;
   /** Nodes were deleted (Delete / Backspace). */
   onDelete?(ids: readonly string[]): void;
+  /** Changing this number fits the view to the stack (after automatic layout, on open). */
+  readonly fitKey?: number;
 }
 
 const PALETTE_MIME = 'application/x-cairn-kind';
@@ -39,8 +40,13 @@ export function Canvas(props: Props) {
  * The canvas: a thin adapter from the model's graph to React Flow. Positions and selection
  * come in as props; drags come back out as positions. The model stays the only truth.
  */
-function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete }: Props) {
+function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete, fitKey = 0 }: Props) {
   const flow = useReactFlow();
+  useEffect(() => {
+    if (!fitKey) return;
+    const raf = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, duration: 0 }));
+    return () => cancelAnimationFrame(raf);
+  }, [fitKey, flow]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   const merged = useMemo(() => ({ ...positions, ...dragging }), [positions, dragging]);
@@ -133,7 +139,6 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
       >
         <Background gap={24} />
         <Controls />
-        <MiniMap pannable zoomable nodeColor={(n) => KIND_STYLE[(n.data as ResourceFlowNode['data']).kind]?.accent ?? '#888'} />
       </ReactFlow>
     </div>
   );
