@@ -4,18 +4,21 @@
  * machine moves both sides alike. Each figure is the median of interleaved runs. Targets are
  * the issue's; a missed target is printed as MISS and makes the exit code 1.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { CFN_TAGS } from '../src/model/yaml/tags.ts';
 import { applyEdit } from '../src/model/edit/apply.ts';
 import { openTemplate } from '../src/model/template.ts';
 import { parseText } from '../src/model/yaml/parse.ts';
-import { clearParseCache } from '../src/model/yaml/cache.ts';
 import { generateSamTemplate } from './generate.ts';
-import { fmtMs, gc, median } from './stats.ts';
+import { fmtMs, median } from './stats.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+const MEMORY_SCRIPT = fileURLToPath(new URL('./memory.ts', import.meta.url));
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 5 : 15;
 
@@ -125,28 +128,18 @@ function benchEdit(input: Input): void {
   record('one-property edit vs a full parse', input.name, median(ours), median(base), input.name.includes('1,500') ? 0.1 : null);
 }
 
-function heap(): number {
-  gc();
-  return process.memoryUsage().heapUsed;
+/** Memory is measured in a fresh process per side (bench/memory.ts). */
+function measure(mode: 'doc' | 'model', file: string): number {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', MEMORY_SCRIPT, mode, file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`memory measurement failed: ${r.stderr}`);
+  return Number(r.stdout.trim().split(' ')[0]);
 }
 
 function benchMemory(input: Input): void {
-  const copies = 4;
-  const texts = Array.from({ length: copies }, () => fresh(input.text));
-  const keep: unknown[] = [];
-  let h0 = heap();
-  for (const t of texts) keep.push(parseBaseline(t));
-  const base = (heap() - h0) / copies;
-  keep.length = 0;
-  const texts2 = Array.from({ length: copies }, () => fresh(input.text));
-  clearParseCache();
-  h0 = heap();
-  for (const t of texts2) {
-    const tpl = openTemplate(t);
-    keep.push(tpl, tpl.parsed.doc, tpl.parsed.value);
-  }
-  const ours = (heap() - h0) / copies;
-  keep.length = 0;
+  const file = join(mkdtempSync(join(tmpdir(), 'cairn-bench-')), 'template.yaml');
+  writeFileSync(file, input.text);
+  const base = median([measure('doc', file), measure('doc', file), measure('doc', file)]);
+  const ours = median([measure('model', file), measure('model', file), measure('model', file)]);
   record('model memory vs yaml Document', input.name, ours, base, 3, 'bytes');
 }
 

@@ -12,10 +12,3 @@ export function percentile(xs: readonly number[], p: number): number {
 export function fmtMs(ms: number): string {
   return ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0);
 }
-
-export function gc(): void {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (!g) throw new Error('run with --expose-gc');
-  g();
-  g();
-}

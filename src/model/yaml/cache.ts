@@ -22,7 +22,3 @@ export function rememberParsed(parsed: Parsed): Parsed {
   return parsed;
 }
 
-/** Forgets every cached parse (benchmarks measure memory from a clean start). */
-export function clearParseCache(): void {
-  cache.clear();
-}
