@@ -154,7 +154,7 @@ function hostile(): void {
     ['__proto__ / << keys', '__proto__: {isAdmin: true}\nx:\n  <<: {__proto__: {polluted: 1}}\n'],
     ['10,000 aliases of one anchor', 'y: &y {a: 1}\nz:\n  <<: [' + Array(10000).fill('*y').join(', ') + ']\n'],
   ];
-  console.log('\nHostile input (first run, cold; target: refused or read in <= 100 ms, no crash):');
+  console.log('\nHostile input (each parsed once; target: refused or read in <= 100 ms, no crash):');
   for (const [name, text] of cases) {
     const t0 = performance.now();
     const p = parseText(text);
