@@ -1,15 +1,21 @@
 import { configureStore } from '@reduxjs/toolkit';
+import type { Middleware } from '@reduxjs/toolkit';
 import { documentReducer } from './document/slice.ts';
 
-export function createStore() {
+export interface StoreOptions {
+  /** Effects (persistence, ...) added after the defaults. */
+  readonly extraMiddleware?: readonly Middleware[];
+}
+
+export function createStore(opts: StoreOptions = {}) {
   return configureStore({
     reducer: { document: documentReducer },
     middleware: (getDefault) =>
       getDefault({
         // the document's text can be 1 MB: skip the dev-only deep checks on it
-        serializableCheck: { ignoredPaths: ['document.past', 'document.future', 'document.text'] },
-        immutableCheck: { ignoredPaths: ['document.past', 'document.future', 'document.text'] },
-      }),
+        serializableCheck: { ignoredPaths: ['document.past', 'document.future', 'document.text', 'document.lastGood'] },
+        immutableCheck: { ignoredPaths: ['document.past', 'document.future', 'document.text', 'document.lastGood'] },
+      }).concat(...(opts.extraMiddleware ?? [])),
   });
 }
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -8,7 +7,6 @@ import type { GraphEdge, GraphNode } from '../model/graph/types.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { EdgeList } from './EdgeList.tsx';
 import { NodeList } from './NodeList.tsx';
-import { StackView } from './StackView.tsx';
 
 const nodes: GraphNode[] = [
   { id: 'OrdersTable', type: 'AWS::DynamoDB::Table', kind: 'table', path: ['Resources', 'OrdersTable'] },
@@ -51,21 +49,5 @@ describe('graph lists', () => {
   it('says so when there is nothing to list', () => {
     assert.match(renderToStaticMarkup(createElement(NodeList, { nodes: [] })), /No nodes found/);
     assert.match(renderToStaticMarkup(createElement(DiagnosticsPanel, { diagnostics: [] })), /No problems found/);
-  });
-});
-
-describe('StackView', () => {
-  it('opens the sample stack and shows its text verbatim', () => {
-    const text = readFileSync(new URL('../../public/samples/orders-api.yaml', import.meta.url), 'utf8');
-    const html = renderToStaticMarkup(createElement(StackView, { name: 'orders-api.yaml', text }));
-    assert.match(html, /data-testid="diagnostics\.panel"/);
-    assert.match(html, /<pre class="source-text"/);
-    assert.match(html, /ApiId: !Ref OrdersApi/);
-    assert.match(html, /# ---- HTTP entry point/);
-    assert.doesNotMatch(html, /severity-error/, 'the sample has no errors');
-    // The sample's shape, as the model reads it: an API triggering a function that uses a table.
-    assert.match(html, /data-testid="graph\.node\.OrdersTable"/);
-    assert.match(html, /data-testid="graph\.edge\.OrdersApi\.trigger\.CreateOrderFunction"/);
-    assert.match(html, /data-testid="graph\.edge\.CreateOrderFunction\.access\.OrdersTable"/);
   });
 });

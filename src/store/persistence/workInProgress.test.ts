@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createStore } from '../store.ts';
+import { documentOpened, editsApplied, textEdited } from '../document/slice.ts';
+import { memoryStore } from './kv.ts';
+import { loadWork, persistWork, WORK_KEY } from './workInProgress.ts';
+
+test('changes are saved after a pause, in one write, and read back', async () => {
+  const kv = memoryStore();
+  let writes = 0;
+  const counting = { ...kv, set: async (k: string, v: unknown) => (writes++, kv.set(k, v)) };
+  const p = persistWork(counting, () => new Date('2026-11-24T00:00:00Z'));
+  const store = createStore({ extraMiddleware: [p.middleware] });
+  store.dispatch(documentOpened({ name: 'stack.yaml', text: 'Resources: {}\n' }));
+  store.dispatch(editsApplied([{ op: 'addResource', resource: 'Q', type: 'AWS::SQS::Queue' }]));
+  store.dispatch(textEdited(store.getState().document.text + '# note\n'));
+  assert.equal(writes, 0, 'nothing written before the pause');
+  await p.flush();
+  assert.equal(writes, 1);
+  const saved = await loadWork(kv);
+  assert.equal(saved?.name, 'stack.yaml');
+  assert.equal(saved?.text, store.getState().document.text);
+  assert.ok(saved?.text.includes('Q:') && saved.text.endsWith('# note\n'));
+});
+
+test('a corrupt record is ignored, not thrown', async () => {
+  const kv = memoryStore();
+  await kv.set(WORK_KEY, { version: 99, text: 5 });
+  assert.equal(await loadWork(kv), null);
+  const failing = { get: async () => Promise.reject(new Error('boom')), set: async () => {}, delete: async () => {} };
+  assert.equal(await loadWork(failing), null);
+});

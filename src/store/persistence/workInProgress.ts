@@ -1,0 +1,62 @@
+import { createListenerMiddleware, isAnyOf } from '@reduxjs/toolkit';
+import { documentOpened, editsApplied, redone, textEdited, undone } from '../document/slice.ts';
+import type { RootState } from '../store.ts';
+import type { KeyValueStore } from './kv.ts';
+
+export const WORK_KEY = 'work-in-progress';
+/** Saves are batched: one write per pause in editing, never one per keystroke. */
+export const SAVE_DELAY_MS = 250;
+
+export interface SavedWork {
+  readonly version: 1;
+  readonly name: string;
+  readonly text: string;
+  readonly savedAt: string;
+}
+
+export function isSavedWork(v: unknown): v is SavedWork {
+  const w = v as SavedWork | null;
+  return typeof w === 'object' && w !== null && w.version === 1 && typeof w.name === 'string' && typeof w.text === 'string';
+}
+
+/** Reads the work a previous page left, if any (a corrupt record is ignored, never thrown). */
+export async function loadWork(store: KeyValueStore): Promise<SavedWork | null> {
+  try {
+    const v = await store.get(WORK_KEY);
+    return isSavedWork(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps the open document in `store` so a reload loses nothing: every change is written after
+ * a short pause, and `flush()` writes at once (the page calls it when it is hidden or closed).
+ */
+export function persistWork(store: KeyValueStore, now: () => Date = () => new Date()) {
+  const listener = createListenerMiddleware<RootState>();
+  let pending: SavedWork | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let writing: Promise<void> = Promise.resolve();
+  const onError: Array<(e: unknown) => void> = [];
+
+  const flush = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const w = pending;
+    pending = null;
+    if (w) writing = writing.then(() => store.set(WORK_KEY, w)).catch((e) => onError.forEach((f) => f(e)));
+    return writing;
+  };
+
+  listener.startListening({
+    matcher: isAnyOf(documentOpened, editsApplied, textEdited, undone, redone),
+    effect: (_action, api) => {
+      const d = api.getState().document;
+      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString() };
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
+    },
+  });
+  return { middleware: listener.middleware, flush, onError: (f: (e: unknown) => void) => onError.push(f) };
+}
