@@ -7,11 +7,14 @@ import type { WireKind } from '../model/catalog/wires.ts';
 import { Palette } from '../sidebar/Palette.tsx';
 import { addNodeEdit, freeId } from '../sidebar/newNode.ts';
 import { documentOpened, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
-import { selectGraph, selectGraphIsStale, selectRefused, selectTemplate } from '../store/document/selectors.ts';
+import { selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
+import { selectionChanged, selectionRenamed } from '../store/selection/slice.ts';
+import { Inspector } from '../sidebar/Inspector.tsx';
+import { locate } from '../model/diagnostics/locate.ts';
+import type { Edit } from '../model/edit/types.ts';
+import { isObject } from '../model/value.ts';
 import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
-import { EdgeList } from './EdgeList.tsx';
-import { NodeList } from './NodeList.tsx';
 import { decideWire, deleteEdits } from './wiring.ts';
 
 interface Props {
@@ -40,6 +43,10 @@ export function Editor({ name, text }: Props) {
   const graph = useAppSelector(selectGraph);
   const stale = useAppSelector(selectGraphIsStale);
   const refused = useAppSelector(selectRefused);
+  const selected = useAppSelector(selectSelection);
+  const selectedNode = useAppSelector(selectSelectedNode);
+  const [reveal, setReveal] = useState<{ offset: number; nonce: number } | undefined>(undefined);
+  const [tab, setTab] = useState<'edit' | 'deployments'>('edit');
   const [positions, setPositions] = useState<Record<string, Position>>({});
   const [laidOut, setLaidOut] = useState(false);
   const [fitKey, setFitKey] = useState(0);
@@ -101,6 +108,32 @@ export function Editor({ name, text }: Props) {
     },
     [dispatch, graph],
   );
+  const onSelectionChange = useCallback((ids: readonly string[]) => dispatch(selectionChanged(ids)), [dispatch]);
+  const onEdits = useCallback((edits: Edit[]) => dispatch(editsApplied(edits)), [dispatch]);
+  const onRename = useCallback(
+    (from: string, to: string) => {
+      if (from === to) return;
+      dispatch(editsApplied([{ op: 'renameResource', resource: from, to }]));
+      dispatch(selectionRenamed({ from, to }));
+      setPositions((p) => {
+        if (!p[from]) return p;
+        const { [from]: moved, ...rest } = p;
+        return { ...rest, [to]: moved! };
+      });
+    },
+    [dispatch],
+  );
+  const onReveal = useCallback(
+    (path: readonly (string | number)[]) => {
+      const r = locate(template.parsed, path, true);
+      if (r) setReveal((v) => ({ offset: r.start.offset, nonce: (v?.nonce ?? 0) + 1 }));
+    },
+    [template],
+  );
+  const resources = template.parsed.value?.['Resources'];
+  const definition = selectedNode && isObject(resources) ? resources[selectedNode.id] : undefined;
+  const globals = template.parsed.value?.['Globals'];
+  const inherited = selectedNode?.type === 'AWS::Serverless::Function' && isObject(globals) && isObject(globals['Function']) ? globals['Function'] : undefined;
   const onYaml = useCallback((t: string) => dispatch(textEdited(t)), [dispatch]);
   const onDelete = useCallback((ids: readonly string[]) => dispatch(editsApplied(deleteEdits(graph, ids))), [dispatch, graph]);
   const answer = (kind: WireKind) => {
@@ -145,18 +178,35 @@ export function Editor({ name, text }: Props) {
           onWire={onWire}
           onDelete={onDelete}
           fitKey={fitKey}
+          selected={selected}
+          onSelectionChange={onSelectionChange}
         />
       </section>
-      <aside className="editor-side" aria-label="Stack details">
-        <NodeList nodes={graph.nodes} />
-        <EdgeList edges={graph.edges} />
-        <DiagnosticsPanel diagnostics={template.diagnostics} />
-        <section className="yaml-panel" aria-label={`${name} (YAML)`}>
-          <h2 className="yaml-panel-title">{name}</h2>
-          <Suspense fallback={<pre className="yaml-loading">{template.text}</pre>}>
-            <YamlEditor text={template.text} diagnostics={template.diagnostics} onChange={onYaml} />
-          </Suspense>
-        </section>
+      <section className="yaml-panel" aria-label={`${name} (YAML)`}>
+        <h2 className="yaml-panel-title">{name}</h2>
+        <Suspense fallback={<pre className="yaml-loading">{template.text}</pre>}>
+          <YamlEditor text={template.text} diagnostics={template.diagnostics} onChange={onYaml} {...(reveal ? { reveal } : {})} />
+        </Suspense>
+      </section>
+      <aside className="editor-side" aria-label="Sidebar">
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'edit'} data-testid="sidebar.tab.edit" onClick={() => setTab('edit')}>
+            Edit
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'deployments'} data-testid="sidebar.tab.deployments" onClick={() => setTab('deployments')}>
+            Deployments
+          </button>
+        </div>
+        {tab === 'edit' ? (
+          <>
+            <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} />
+            <DiagnosticsPanel diagnostics={template.diagnostics} />
+          </>
+        ) : (
+          <section className="deployments-empty" role="tabpanel">
+            <p>Deployments are not available yet: preparing, deploying and the history of each environment arrive with the deploy feature.</p>
+          </section>
+        )}
       </aside>
     </div>
   );

@@ -24,6 +24,8 @@ interface Props {
   onDelete?(ids: readonly string[]): void;
   /** Changing this number fits the view to the stack (after automatic layout, on open). */
   readonly fitKey?: number;
+  readonly selected: ReadonlySet<string>;
+  onSelectionChange?(ids: readonly string[]): void;
 }
 
 const PALETTE_MIME = 'application/x-cairn-kind';
@@ -40,14 +42,13 @@ export function Canvas(props: Props) {
  * The canvas: a thin adapter from the model's graph to React Flow. Positions and selection
  * come in as props; drags come back out as positions. The model stays the only truth.
  */
-function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete, fitKey = 0 }: Props) {
+function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete, fitKey = 0, selected, onSelectionChange }: Props) {
   const flow = useReactFlow();
   useEffect(() => {
     if (!fitKey) return;
     const raf = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, duration: 0 }));
     return () => cancelAnimationFrame(raf);
   }, [fitKey, flow]);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   const merged = useMemo(() => ({ ...positions, ...dragging }), [positions, dragging]);
   const nodes = useMemo(() => toFlowNodes(graph, merged, selected), [graph, merged, selected]);
@@ -57,7 +58,7 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
     (changes: NodeChange<ResourceFlowNode>[]) => {
       const next = applyNodeChanges(changes, nodes);
       const sel = new Set(next.filter((n) => n.selected).map((n) => n.id));
-      if (sel.size !== selected.size || [...sel].some((id) => !selected.has(id))) setSelected(sel);
+      if (sel.size !== selected.size || [...sel].some((id) => !selected.has(id))) onSelectionChange?.([...sel]);
       const moved: Record<string, Position> = {};
       let done = false;
       for (const c of changes) {
@@ -71,7 +72,7 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
         onPositionsChange?.({ ...merged, ...moved });
       } else setDragging((d) => ({ ...d, ...moved }));
     },
-    [nodes, selected, merged, onPositionsChange],
+    [nodes, selected, merged, onPositionsChange, onSelectionChange],
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {

@@ -1,6 +1,7 @@
 import { configureStore } from '@reduxjs/toolkit';
 import type { Middleware } from '@reduxjs/toolkit';
 import { documentReducer } from './document/slice.ts';
+import { selectionReducer } from './selection/slice.ts';
 
 export interface StoreOptions {
   /** Effects (persistence, ...) added after the defaults. */
@@ -9,7 +10,7 @@ export interface StoreOptions {
 
 export function createStore(opts: StoreOptions = {}) {
   return configureStore({
-    reducer: { document: documentReducer },
+    reducer: { document: documentReducer, selection: selectionReducer },
     middleware: (getDefault) =>
       getDefault({
         // the document's text can be 1 MB: skip the dev-only deep checks on it

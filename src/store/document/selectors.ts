@@ -21,3 +21,11 @@ const selectLastGood = (s: RootState) => s.document.lastGood;
 export const selectGraph = createSelector([selectLastGood], (text): Graph => openTemplate(text).graph);
 export const selectGraphIsStale = createSelector([selectTemplate], (t) => t.parsed.blocked);
 export const selectParseDiagnostics = createSelector([selectTemplate], (t) => t.diagnostics);
+
+const selectSelectedIds = (s: RootState) => s.selection.ids;
+export const selectSelection = createSelector([selectSelectedIds], (ids) => new Set(ids) as ReadonlySet<string>);
+
+/** The one selected node of the graph, if exactly one is selected. */
+export const selectSelectedNode = createSelector([selectGraph, selectSelectedIds], (g, ids) =>
+  ids.length === 1 ? (g.nodes.find((n) => n.id === ids[0]) ?? null) : null,
+);
