@@ -16,6 +16,8 @@ import { isObject } from '../model/value.ts';
 import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { decideWire, deleteEdits } from './wiring.ts';
+import { downloadBlob, downloadText, svgToPng } from './download.ts';
+import { exportSvg } from '../canvas/exportSvg.ts';
 
 interface Props {
   readonly name: string;
@@ -134,6 +136,7 @@ export function Editor({ name, text }: Props) {
   const definition = selectedNode && isObject(resources) ? resources[selectedNode.id] : undefined;
   const globals = template.parsed.value?.['Globals'];
   const inherited = selectedNode?.type === 'AWS::Serverless::Function' && isObject(globals) && isObject(globals['Function']) ? globals['Function'] : undefined;
+  const base = name.replace(/\.[^.]+$/, '');
   const onYaml = useCallback((t: string) => dispatch(textEdited(t)), [dispatch]);
   const onDelete = useCallback((ids: readonly string[]) => dispatch(editsApplied(deleteEdits(graph, ids))), [dispatch, graph]);
   const answer = (kind: WireKind) => {
@@ -146,6 +149,21 @@ export function Editor({ name, text }: Props) {
     <div className="editor" data-laid-out={laidOut ? 'true' : 'false'}>
       <Palette onAdd={add} />
       <section className="editor-canvas" aria-label="Canvas">
+        <div className="toolbar" role="toolbar" aria-label="Stack">
+          <button type="button" data-testid="toolbar.download" onClick={() => downloadText(name, 'application/yaml', template.text)}>
+            Download {name}
+          </button>
+          <button type="button" data-testid="toolbar.export-svg" onClick={() => downloadText(`${base}.svg`, 'image/svg+xml', exportSvg(graph, positions, name))}>
+            Export SVG
+          </button>
+          <button
+            type="button"
+            data-testid="toolbar.export-png"
+            onClick={() => void svgToPng(exportSvg(graph, positions, name)).then((b) => downloadBlob(`${base}.png`, b), (e) => setNotice(`Could not export a PNG: ${String(e)}`))}
+          >
+            Export PNG
+          </button>
+        </div>
         {message && (
           <div className="notice" role="alert" data-testid="canvas.notice">
             <span>{message}</span>

@@ -1,0 +1,94 @@
+import type { Graph, GraphEdge } from '../model/graph/types.ts';
+import { KIND_STYLE } from './nodes/kindStyle.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from './toFlow.ts';
+import type { Position } from './toFlow.ts';
+
+/** Fits a label in a node box (about 6.5 px a character at 13 px); the full text stays in <title>. */
+function fit(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const MARGIN = 24;
+const DASH: Record<GraphEdge['kind'], string> = { trigger: '', access: '6 4', reference: '2 3', containment: '' };
+const STROKE: Record<GraphEdge['kind'], string> = { trigger: '#334155', access: '#2563eb', reference: '#94a3b8', containment: '#3949ab' };
+
+/**
+ * The diagram as a standalone SVG document: nodes with their kind's colour, glyph, id and
+ * type; containers around their children; wires drawn as on the canvas. Pure, so the same
+ * stack always exports the same file.
+ */
+export function exportSvg(graph: Graph, positions: Readonly<Record<string, Position>>, title = 'Cairn stack'): string {
+  const abs = new Map<string, { x: number; y: number; w: number; h: number }>();
+  const place = (id: string, seen = new Set<string>()): { x: number; y: number; w: number; h: number } => {
+    const done = abs.get(id);
+    if (done) return done;
+    const n = graph.nodes.find((x) => x.id === id);
+    const p = positions[id] ?? { x: 0, y: 0 };
+    const container = graph.nodes.some((c) => c.parent === id);
+    const w = container ? (p.width ?? 480) : NODE_WIDTH;
+    const h = container ? (p.height ?? 320) : NODE_HEIGHT;
+    let x = p.x;
+    let y = p.y;
+    if (n?.parent && !seen.has(n.parent)) {
+      const parent = place(n.parent, new Set([...seen, id]));
+      x += parent.x;
+      y += parent.y;
+    }
+    const box = { x, y, w, h };
+    abs.set(id, box);
+    return box;
+  };
+  for (const n of graph.nodes) place(n.id);
+  const boxes = [...abs.values()];
+  const minX = Math.min(0, ...boxes.map((b) => b.x)) - MARGIN;
+  const minY = Math.min(0, ...boxes.map((b) => b.y)) - MARGIN;
+  const maxX = Math.max(...boxes.map((b) => b.x + b.w), 0) + MARGIN;
+  const maxY = Math.max(...boxes.map((b) => b.y + b.h), 0) + MARGIN;
+  const width = Math.round(maxX - minX);
+  const height = Math.round(maxY - minY);
+
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${Math.round(minX)} ${Math.round(minY)} ${width} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif">`,
+    `<title>${esc(title)}</title>`,
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#334155"/></marker></defs>',
+    `<rect x="${Math.round(minX)}" y="${Math.round(minY)}" width="${width}" height="${height}" fill="#ffffff"/>`,
+  ];
+  const containers = graph.nodes.filter((n) => graph.nodes.some((c) => c.parent === n.id));
+  for (const c of containers) {
+    const b = abs.get(c.id)!;
+    out.push(`<g data-node="${esc(c.id)}"><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="12" fill="#3949ab0a" stroke="#3949ab" stroke-width="2" stroke-dasharray="8 5"/><text x="${b.x + 14}" y="${b.y + 24}" font-size="13" font-weight="600" fill="#1d2733">${esc(c.id)}</text></g>`);
+  }
+  for (const e of graph.edges) {
+    if (e.kind === 'containment') continue;
+    const s = abs.get(e.source);
+    const t = abs.get(e.target);
+    if (!s || !t) continue;
+    const x1 = s.x + s.w;
+    const y1 = s.y + s.h / 2;
+    const x2 = t.x;
+    const y2 = t.y + t.h / 2;
+    const dx = Math.max(40, Math.abs(x2 - x1) / 2);
+    const dash = DASH[e.kind] ? ` stroke-dasharray="${DASH[e.kind]}"` : '';
+    const marker = e.kind === 'reference' ? '' : ' marker-end="url(#arrow)"';
+    out.push(`<path data-edge="${esc(e.id)}" d="M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}" fill="none" stroke="${STROKE[e.kind]}" stroke-width="${e.kind === 'reference' ? 1 : 1.8}"${dash}${marker}/>`);
+  }
+  for (const n of graph.nodes) {
+    if (containers.includes(n)) continue;
+    const b = abs.get(n.id)!;
+    const k = KIND_STYLE[n.kind];
+    out.push(
+      `<g data-node="${esc(n.id)}"><title>${esc(`${n.id} (${n.type})`)}</title><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8" fill="#fff" stroke="#d5dae1"${n.implicit ? ' stroke-dasharray="4 3"' : ''}/>` +
+        `<rect x="${b.x}" y="${b.y}" width="4" height="${b.h}" fill="${k.accent}"/>` +
+        `<rect x="${b.x + 12}" y="${b.y + 13}" width="30" height="30" rx="6" fill="${k.accent}"/>` +
+        `<text x="${b.x + 27}" y="${b.y + 32}" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">${esc(k.glyph)}</text>` +
+        `<text x="${b.x + 52}" y="${b.y + 25}" font-size="13" font-weight="600" fill="#1d2733">${esc(fit(n.id, 21))}</text>` +
+        `<text x="${b.x + 52}" y="${b.y + 41}" font-size="11" fill="#5f6b7a">${esc(fit(n.type, 26))}</text></g>`,
+    );
+  }
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
