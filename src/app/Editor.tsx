@@ -10,6 +10,7 @@ import { documentOpened, editsApplied, redone, refusalDismissed, textEdited, und
 import { selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
 import { selectionChanged, selectionRenamed } from '../store/selection/slice.ts';
 import { Inspector } from '../sidebar/Inspector.tsx';
+import { JumpTo } from '../sidebar/JumpTo.tsx';
 import { locate } from '../model/diagnostics/locate.ts';
 import type { Edit } from '../model/edit/types.ts';
 import { isObject } from '../model/value.ts';
@@ -49,6 +50,8 @@ export function Editor({ name, text }: Props) {
   const selectedNode = useAppSelector(selectSelectedNode);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | undefined>(undefined);
   const [tab, setTab] = useState<'edit' | 'deployments'>('edit');
+  const [jumping, setJumping] = useState(false);
+  const [focus, setFocus] = useState<{ id: string; nonce: number } | undefined>(undefined);
   const [positions, setPositions] = useState<Record<string, Position>>({});
   const [laidOut, setLaidOut] = useState(false);
   const [fitKey, setFitKey] = useState(0);
@@ -79,6 +82,11 @@ export function Editor({ name, text }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setJumping(true);
+        return;
+      }
       if (e.defaultPrevented || typing(e) || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
       e.preventDefault();
       dispatch(e.shiftKey ? redone() : undone());
@@ -172,6 +180,16 @@ export function Editor({ name, text }: Props) {
             </button>
           </div>
         )}
+        {jumping && (
+          <JumpTo
+            nodes={graph.nodes}
+            onClose={() => setJumping(false)}
+            onPick={(id) => {
+              dispatch(selectionChanged([id]));
+              setFocus((f) => ({ id, nonce: (f?.nonce ?? 0) + 1 }));
+            }}
+          />
+        )}
         {question && (
           <div className="notice notice-question" role="dialog" aria-label="Which wire?" data-testid="canvas.wire-question">
             <span>
@@ -198,6 +216,7 @@ export function Editor({ name, text }: Props) {
           fitKey={fitKey}
           selected={selected}
           onSelectionChange={onSelectionChange}
+          {...(focus ? { focus } : {})}
         />
       </section>
       <section className="yaml-panel" aria-label={`${name} (YAML)`}>

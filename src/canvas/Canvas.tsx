@@ -26,6 +26,8 @@ interface Props {
   readonly fitKey?: number;
   readonly selected: ReadonlySet<string>;
   onSelectionChange?(ids: readonly string[]): void;
+  /** Bring this node into view (Ctrl+K, a click in a list); the nonce repeats a jump. */
+  readonly focus?: { readonly id: string; readonly nonce: number };
 }
 
 const PALETTE_MIME = 'application/x-cairn-kind';
@@ -42,8 +44,13 @@ export function Canvas(props: Props) {
  * The canvas: a thin adapter from the model's graph to React Flow. Positions and selection
  * come in as props; drags come back out as positions. The model stays the only truth.
  */
-function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete, fitKey = 0, selected, onSelectionChange }: Props) {
+function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete, fitKey = 0, selected, onSelectionChange, focus }: Props) {
   const flow = useReactFlow();
+  useEffect(() => {
+    if (!focus) return;
+    const raf = requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: focus.id }], duration: 250, maxZoom: 1.2, padding: 0.6 }));
+    return () => cancelAnimationFrame(raf);
+  }, [focus, flow]);
   useEffect(() => {
     if (!fitKey) return;
     const raf = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, duration: 0 }));
