@@ -17,6 +17,8 @@ import { isObject } from '../model/value.ts';
 import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { decideWire, deleteEdits } from './wiring.ts';
+import { copyResources, pasteEdits } from './clipboard.ts';
+import type { CopiedResource } from './clipboard.ts';
 import { downloadBlob, downloadText, svgToPng } from './download.ts';
 import { exportSvg } from '../canvas/exportSvg.ts';
 
@@ -80,6 +82,9 @@ export function Editor({ name, text }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const [question, setQuestion] = useState<Question | null>(null);
 
+  const clipboard = useRef<CopiedResource[]>([]);
+  const latest = useRef({ template, selected, graph });
+  latest.current = { template, selected, graph };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
@@ -87,9 +92,22 @@ export function Editor({ name, text }: Props) {
         setJumping(true);
         return;
       }
-      if (e.defaultPrevented || typing(e) || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
-      e.preventDefault();
-      dispatch(e.shiftKey ? redone() : undone());
+      if (e.defaultPrevented || typing(e) || !(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z') {
+        e.preventDefault();
+        dispatch(e.shiftKey ? redone() : undone());
+      } else if (key === 'y') {
+        e.preventDefault();
+        dispatch(redone());
+      } else if (key === 'c') {
+        clipboard.current = copyResources(latest.current.template, latest.current.selected);
+      } else if (key === 'v' && clipboard.current.length) {
+        e.preventDefault();
+        const pasted = pasteEdits(clipboard.current, new Set(latest.current.graph.nodes.map((n) => n.id)));
+        dispatch(editsApplied(pasted.edits));
+        dispatch(selectionChanged(pasted.ids));
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

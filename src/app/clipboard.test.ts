@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { applyEdits } from '../model/edit/apply.ts';
+import { openTemplate } from '../model/template.ts';
+import { copyResources, pasteEdits } from './clipboard.ts';
+
+const T = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    DependsOn: T\n    Properties:\n      DelaySeconds: 5\n  T:\n    Type: AWS::SNS::Topic\n';
+
+test('copy then paste adds copies under free names, attributes included', () => {
+  const t = openTemplate(T);
+  const copied = copyResources(t, new Set(['Q', 'Missing']));
+  assert.equal(copied.length, 1);
+  const { edits, ids } = pasteEdits(copied, new Set(['Q', 'T', 'QCopy']));
+  assert.deepEqual(ids, ['QCopy2']);
+  const r = applyEdits(T, edits);
+  assert.ok(r.ok);
+  const v = openTemplate(r.ok ? r.text : '').parsed.value!['Resources'] as Record<string, unknown>;
+  assert.deepEqual(v['QCopy2'], { Type: 'AWS::SQS::Queue', DependsOn: 'T', Properties: { DelaySeconds: 5 } });
+  assert.ok(r.ok && r.text.startsWith(T), 'the original text is untouched');
+});
