@@ -83,6 +83,7 @@ export function Editor({ name, text }: Props) {
   const [question, setQuestion] = useState<Question | null>(null);
 
   const clipboard = useRef<CopiedResource[]>([]);
+  const viewCenter = useRef<(() => { x: number; y: number }) | null>(null);
   const latest = useRef({ template, selected, graph });
   latest.current = { template, selected, graph };
   useEffect(() => {
@@ -120,7 +121,10 @@ export function Editor({ name, text }: Props) {
       if (!edit) return;
       setNotice(null);
       dispatch(editsApplied([edit]));
-      if (at) setPositions((p) => ({ ...p, [id]: at }));
+      // a click adds the node in the middle of what the user sees; a drop, where it was dropped
+      const where = at ?? viewCenter.current?.();
+      if (where) setPositions((p) => ({ ...p, [id]: where }));
+      dispatch(selectionChanged([id]));
     },
     [dispatch, graph],
   );
@@ -235,6 +239,7 @@ export function Editor({ name, text }: Props) {
           selected={selected}
           onSelectionChange={onSelectionChange}
           {...(focus ? { focus } : {})}
+          viewCenter={viewCenter}
         />
       </section>
       <section className="yaml-panel" aria-label={`${name} (YAML)`}>

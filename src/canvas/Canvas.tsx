@@ -4,7 +4,7 @@ import type { Connection, NodeChange, NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Graph } from '../model/graph/types.ts';
 import { ContainerNode, ResourceNode } from './nodes/ResourceNode.tsx';
-import { toFlowEdges, toFlowNodes } from './toFlow.ts';
+import { NODE_HEIGHT, NODE_WIDTH, toFlowEdges, toFlowNodes } from './toFlow.ts';
 import type { Position, ResourceFlowNode } from './toFlow.ts';
 import './canvas.css';
 
@@ -26,6 +26,8 @@ interface Props {
   readonly fitKey?: number;
   readonly selected: ReadonlySet<string>;
   onSelectionChange?(ids: readonly string[]): void;
+  /** Filled with a function giving the flow position at the centre of the visible canvas. */
+  readonly viewCenter?: { current: (() => { x: number; y: number }) | null };
   /** Bring this node into view (Ctrl+K, a click in a list); the nonce repeats a jump. */
   readonly focus?: { readonly id: string; readonly nonce: number };
 }
@@ -44,8 +46,22 @@ export function Canvas(props: Props) {
  * The canvas: a thin adapter from the model's graph to React Flow. Positions and selection
  * come in as props; drags come back out as positions. The model stays the only truth.
  */
-function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete, fitKey = 0, selected, onSelectionChange, focus }: Props) {
+function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete, fitKey = 0, selected, onSelectionChange, focus, viewCenter }: Props) {
   const flow = useReactFlow();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!viewCenter) return;
+    viewCenter.current = () => {
+      const r = box.current?.getBoundingClientRect();
+      if (!r) return { x: 0, y: 0 };
+      const p = flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      // the node's top-left corner, so that its middle sits in the middle of the view
+      return { x: p.x - NODE_WIDTH / 2, y: p.y - NODE_HEIGHT / 2 };
+    };
+    return () => {
+      viewCenter.current = null;
+    };
+  }, [flow, viewCenter]);
   useEffect(() => {
     if (!focus) return;
     const raf = requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: focus.id }], duration: 250, maxZoom: 1.2, padding: 0.6 }));
@@ -125,7 +141,7 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
   const onNodesDelete = useCallback((deleted: ResourceFlowNode[]) => onDelete?.(deleted.map((n) => n.id)), [onDelete]);
 
   return (
-    <div className={`canvas${stale ? ' canvas-stale' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={box} className={`canvas${stale ? ' canvas-stale' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       {stale && (
         <p className="canvas-banner" role="status">
           The YAML does not parse: showing the last version that did.
