@@ -1,7 +1,7 @@
 import { formatPath } from '../model/diagnostics/types.ts';
 import type { Diagnostic } from '../model/diagnostics/types.ts';
 
-export function DiagnosticsPanel({ diagnostics }: { readonly diagnostics: readonly Diagnostic[] }) {
+export function DiagnosticsPanel({ diagnostics, onPick }: { readonly diagnostics: readonly Diagnostic[]; onPick?(d: Diagnostic): void }) {
   return (
     <section className="panel" aria-labelledby="diagnostics-heading" data-testid="diagnostics.panel">
       <h2 id="diagnostics-heading">
@@ -16,7 +16,13 @@ export function DiagnosticsPanel({ diagnostics }: { readonly diagnostics: readon
               <span className="severity">{d.severity}</span>
               <code className="item-detail">{d.code}</code>
               <span className="message">{d.message}</span>
-              <span className="where">{where(d)}</span>
+              {onPick && d.range ? (
+                <button type="button" className="where where-link" onClick={() => onPick(d)}>
+                  {where(d)}
+                </button>
+              ) : (
+                <span className="where">{where(d)}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import type { WireKind } from '../model/catalog/wires.ts';
 import { Palette } from '../sidebar/Palette.tsx';
 import { addNodeEdit, freeId } from '../sidebar/newNode.ts';
 import { documentOpened, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
-import { selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
+import { selectDiagnosticCounts, selectDiagnostics, selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
 import { selectionChanged, selectionRenamed } from '../store/selection/slice.ts';
 import { Inspector } from '../sidebar/Inspector.tsx';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
@@ -48,6 +48,8 @@ export function Editor({ name, text }: Props) {
   const graph = useAppSelector(selectGraph);
   const stale = useAppSelector(selectGraphIsStale);
   const refused = useAppSelector(selectRefused);
+  const diagnostics = useAppSelector(selectDiagnostics);
+  const counts = useAppSelector(selectDiagnosticCounts);
   const selected = useAppSelector(selectSelection);
   const selectedNode = useAppSelector(selectSelectedNode);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | undefined>(undefined);
@@ -240,12 +242,13 @@ export function Editor({ name, text }: Props) {
           onSelectionChange={onSelectionChange}
           {...(focus ? { focus } : {})}
           viewCenter={viewCenter}
+          counts={counts}
         />
       </section>
       <section className="yaml-panel" aria-label={`${name} (YAML)`}>
         <h2 className="yaml-panel-title">{name}</h2>
         <Suspense fallback={<pre className="yaml-loading">{template.text}</pre>}>
-          <YamlEditor text={template.text} diagnostics={template.diagnostics} onChange={onYaml} {...(reveal ? { reveal } : {})} />
+          <YamlEditor text={template.text} diagnostics={diagnostics} onChange={onYaml} {...(reveal ? { reveal } : {})} />
         </Suspense>
       </section>
       <aside className="editor-side" aria-label="Sidebar">
@@ -260,7 +263,7 @@ export function Editor({ name, text }: Props) {
         {tab === 'edit' ? (
           <>
             <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} />
-            <DiagnosticsPanel diagnostics={template.diagnostics} />
+            <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>
         ) : (
           <section className="deployments-empty" role="tabpanel">

@@ -26,6 +26,8 @@ interface Props {
   readonly fitKey?: number;
   readonly selected: ReadonlySet<string>;
   onSelectionChange?(ids: readonly string[]): void;
+  /** Errors and warnings per node id, badged on the nodes. */
+  readonly counts?: Readonly<Record<string, { errors: number; warnings: number }>>;
   /** Filled with a function giving the flow position at the centre of the visible canvas. */
   readonly viewCenter?: { current: (() => { x: number; y: number }) | null };
   /** Bring this node into view (Ctrl+K, a click in a list); the nonce repeats a jump. */
@@ -46,7 +48,7 @@ export function Canvas(props: Props) {
  * The canvas: a thin adapter from the model's graph to React Flow. Positions and selection
  * come in as props; drags come back out as positions. The model stays the only truth.
  */
-function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete, fitKey = 0, selected, onSelectionChange, focus, viewCenter }: Props) {
+function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete, fitKey = 0, selected, onSelectionChange, focus, viewCenter, counts }: Props) {
   const flow = useReactFlow();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -74,7 +76,7 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
   }, [fitKey, flow]);
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   const merged = useMemo(() => ({ ...positions, ...dragging }), [positions, dragging]);
-  const nodes = useMemo(() => toFlowNodes(graph, merged, selected), [graph, merged, selected]);
+  const nodes = useMemo(() => toFlowNodes(graph, merged, selected, counts), [graph, merged, selected, counts]);
   const edges = useMemo(() => toFlowEdges(graph), [graph]);
 
   const onNodesChange = useCallback(

@@ -14,6 +14,9 @@ export type ResourceNodeData = {
   readonly type: string;
   readonly implicit: boolean;
   readonly container: boolean;
+  /** Diagnostics on this resource, for its badge. */
+  readonly errors: number;
+  readonly warnings: number;
 };
 
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource' | 'container'>;
@@ -31,7 +34,12 @@ function fallback(index: number): Position {
  * Maps the model's graph to React Flow nodes. Containers (Virtual Networks) come before their
  * children, and children carry `parentId` with positions relative to the container.
  */
-export function toFlowNodes(graph: Graph, positions: Readonly<Record<string, Position>>, selected: ReadonlySet<string>): ResourceFlowNode[] {
+export function toFlowNodes(
+  graph: Graph,
+  positions: Readonly<Record<string, Position>>,
+  selected: ReadonlySet<string>,
+  counts: Readonly<Record<string, { errors: number; warnings: number }>> = {},
+): ResourceFlowNode[] {
   const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => Boolean(p)));
   const ordered: GraphNode[] = [...graph.nodes.filter((n) => !n.parent), ...graph.nodes.filter((n) => n.parent)];
   return ordered.map((n, i): ResourceFlowNode => {
@@ -41,7 +49,7 @@ export function toFlowNodes(graph: Graph, positions: Readonly<Record<string, Pos
       id: n.id,
       type: container ? 'container' : 'resource',
       position: { x: p.x, y: p.y },
-      data: { id: n.id, kind: n.kind, type: n.type, implicit: Boolean(n.implicit), container },
+      data: { id: n.id, kind: n.kind, type: n.type, implicit: Boolean(n.implicit), container, errors: counts[n.id]?.errors ?? 0, warnings: counts[n.id]?.warnings ?? 0 },
       selected: selected.has(n.id),
       ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
       ...(container ? { style: { width: p.width ?? 480, height: p.height ?? 320 } } : {}),

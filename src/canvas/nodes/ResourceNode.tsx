@@ -23,6 +23,15 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
         <span className="rnode-id">{data.id}</span>
         <span className="rnode-type">{data.implicit ? `${k.label} · created by SAM` : data.type}</span>
       </span>
+      {(data.errors > 0 || data.warnings > 0) && (
+        <span
+          className={`rnode-badge ${data.errors ? 'rnode-badge-error' : 'rnode-badge-warning'}`}
+          data-testid={`canvas.node.${data.id}.diagnostics`}
+          title={`${data.errors} error(s), ${data.warnings} warning(s)`}
+        >
+          {data.errors || data.warnings}
+        </span>
+      )}
       <Handle type="source" position={Position.Right} className="rnode-handle" />
     </div>
   );

@@ -1,5 +1,5 @@
 import { createSelector } from '@reduxjs/toolkit';
-import { openTemplate } from '../../model/template.ts';
+import { openTemplate, validateTemplate } from '../../model/template.ts';
 import type { Template } from '../../model/template.ts';
 import type { Graph } from '../../model/graph/types.ts';
 import type { RootState } from '../store.ts';
@@ -29,3 +29,21 @@ export const selectSelection = createSelector([selectSelectedIds], (ids) => new 
 export const selectSelectedNode = createSelector([selectGraph, selectSelectedIds], (g, ids) =>
   ids.length === 1 ? (g.nodes.find((n) => n.id === ids[0]) ?? null) : null,
 );
+
+/**
+ * Every diagnostic the browser can check now: parse errors and the rules that need no
+ * resource specification (references, wires, IAM, secrets, buckets, suspicious keys).
+ */
+export const selectDiagnostics = createSelector([selectTemplate], (t) => validateTemplate(t, { spec: null }));
+
+/** Errors and warnings per node id, for the badges on the canvas. */
+export const selectDiagnosticCounts = createSelector([selectDiagnostics], (list) => {
+  const counts: Record<string, { errors: number; warnings: number }> = {};
+  for (const d of list) {
+    if (d.path[0] !== 'Resources' || typeof d.path[1] !== 'string') continue;
+    const c = (counts[d.path[1]] ??= { errors: 0, warnings: 0 });
+    if (d.severity === 'error') c.errors++;
+    else if (d.severity === 'warning') c.warnings++;
+  }
+  return counts;
+});

@@ -40,3 +40,12 @@ test('YAML that does not parse keeps the last good graph, marked stale', () => {
   assert.equal(selectGraphIsStale(store.getState()), false);
   assert.deepEqual(selectGraph(store.getState()).nodes.map((n) => n.id), ['Q', 'T']);
 });
+
+test('diagnostics from the rules are counted per node for the canvas badges', async () => {
+  const { selectDiagnosticCounts, selectDiagnostics } = await import('./selectors.ts');
+  const store = createStore();
+  store.dispatch(documentOpened({ name: 't.yaml', text: TEXT + '  P:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy: {deadLetterTargetArn: !GetAtt Nope.Arn}\n' }));
+  assert.ok(selectDiagnostics(store.getState()).some((d) => d.code === 'DANGLING_REFERENCE'));
+  assert.deepEqual(selectDiagnosticCounts(store.getState())['P'], { errors: 1, warnings: 0 });
+  assert.equal(selectDiagnosticCounts(store.getState())['Q'], undefined);
+});
