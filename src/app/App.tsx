@@ -37,7 +37,7 @@ export function App({ kv }: Props) {
             Could not load {SAMPLE}: {opening.message} <code>{opening.code}</code>
           </p>
         )}
-        {opening.status === 'loaded' && <Editor key={`${fresh}`} name={opening.name} text={opening.text} />}
+        {opening.status === 'loaded' && <Editor key={`${fresh}`} name={opening.name} text={opening.text} {...(opening.layout ? { layout: opening.layout } : {})} />}
       </main>
     </div>
   );

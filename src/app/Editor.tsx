@@ -9,6 +9,10 @@ import { addNodeEdit, freeId } from '../sidebar/newNode.ts';
 import { documentOpened, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
 import { selectDiagnosticCounts, selectDiagnostics, selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
 import { selectionChanged, selectionRenamed } from '../store/selection/slice.ts';
+import { nodeRenamed, nodesPlaced } from '../store/layout/slice.ts';
+import type { RootState } from '../store/store.ts';
+
+const selectPositions = (s: RootState) => s.layout.positions;
 import { Inspector } from '../sidebar/Inspector.tsx';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
 import { locate } from '../model/diagnostics/locate.ts';
@@ -25,6 +29,7 @@ import { exportSvg } from '../canvas/exportSvg.ts';
 interface Props {
   readonly name: string;
   readonly text: string;
+  readonly layout?: Readonly<Record<string, Position>>;
 }
 
 type Question = { source: string; target: string; options: readonly WireKind[] };
@@ -39,11 +44,11 @@ function typing(e: KeyboardEvent): boolean {
 }
 
 /** The editor: palette, canvas, and the stack's details beside it. */
-export function Editor({ name, text }: Props) {
+export function Editor({ name, text, layout }: Props) {
   const dispatch = useAppDispatch();
   useEffect(() => {
-    dispatch(documentOpened({ name, text }));
-  }, [dispatch, name, text]);
+    dispatch(documentOpened({ name, text, ...(layout ? { layout } : {}) }));
+  }, [dispatch, name, text, layout]);
   const template = useAppSelector(selectTemplate);
   const graph = useAppSelector(selectGraph);
   const stale = useAppSelector(selectGraphIsStale);
@@ -56,7 +61,8 @@ export function Editor({ name, text }: Props) {
   const [tab, setTab] = useState<'edit' | 'deployments'>('edit');
   const [jumping, setJumping] = useState(false);
   const [focus, setFocus] = useState<{ id: string; nonce: number } | undefined>(undefined);
-  const [positions, setPositions] = useState<Record<string, Position>>({});
+  const positions = useAppSelector(selectPositions);
+  const place = useCallback((p: Readonly<Record<string, Position>>) => dispatch(nodesPlaced(p)), [dispatch]);
   const [laidOut, setLaidOut] = useState(false);
   const [fitKey, setFitKey] = useState(0);
   const laidOutRef = useRef(false);
@@ -72,7 +78,8 @@ export function Editor({ name, text }: Props) {
       .then(({ layoutGraph }) => layoutGraph(graph, sizes, { fixed }))
       .then((placed) => {
         if (cancelled) return;
-        setPositions((p) => ({ ...placed, ...p }));
+        const current = latest.current.positions;
+        place(Object.fromEntries(Object.entries(placed).filter(([id]) => !current[id])));
         if (!laidOutRef.current) setFitKey((k) => k + 1);
         laidOutRef.current = true;
         setLaidOut(true);
@@ -86,8 +93,8 @@ export function Editor({ name, text }: Props) {
 
   const clipboard = useRef<CopiedResource[]>([]);
   const viewCenter = useRef<(() => { x: number; y: number }) | null>(null);
-  const latest = useRef({ template, selected, graph });
-  latest.current = { template, selected, graph };
+  const latest = useRef({ template, selected, graph, positions });
+  latest.current = { template, selected, graph, positions };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
@@ -125,7 +132,7 @@ export function Editor({ name, text }: Props) {
       dispatch(editsApplied([edit]));
       // a click adds the node in the middle of what the user sees; a drop, where it was dropped
       const where = at ?? viewCenter.current?.();
-      if (where) setPositions((p) => ({ ...p, [id]: where }));
+      if (where) place({ [id]: where });
       dispatch(selectionChanged([id]));
     },
     [dispatch, graph],
@@ -149,11 +156,7 @@ export function Editor({ name, text }: Props) {
       if (from === to) return;
       dispatch(editsApplied([{ op: 'renameResource', resource: from, to }]));
       dispatch(selectionRenamed({ from, to }));
-      setPositions((p) => {
-        if (!p[from]) return p;
-        const { [from]: moved, ...rest } = p;
-        return { ...rest, [to]: moved! };
-      });
+      dispatch(nodeRenamed({ from, to }));
     },
     [dispatch],
   );
@@ -233,7 +236,7 @@ export function Editor({ name, text }: Props) {
           graph={graph}
           positions={positions}
           stale={stale}
-          onPositionsChange={setPositions}
+          onPositionsChange={place}
           onDropKind={(kind, at) => add(kind as NodeKind, at)}
           onWire={onWire}
           onDelete={onDelete}

@@ -2,6 +2,7 @@ import { configureStore } from '@reduxjs/toolkit';
 import type { Middleware } from '@reduxjs/toolkit';
 import { documentReducer } from './document/slice.ts';
 import { selectionReducer } from './selection/slice.ts';
+import { layoutReducer } from './layout/slice.ts';
 
 export interface StoreOptions {
   /** Effects (persistence, ...) added after the defaults. */
@@ -10,7 +11,7 @@ export interface StoreOptions {
 
 export function createStore(opts: StoreOptions = {}) {
   return configureStore({
-    reducer: { document: documentReducer, selection: selectionReducer },
+    reducer: { document: documentReducer, selection: selectionReducer, layout: layoutReducer },
     middleware: (getDefault) =>
       getDefault({
         // the document's text can be 1 MB: skip the dev-only deep checks on it

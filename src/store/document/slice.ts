@@ -45,7 +45,7 @@ const documentSlice = createSlice({
   initialState,
   reducers: {
     /** A file was opened (gallery, picker, drop, restore): a fresh history. */
-    documentOpened(_state, action: PayloadAction<{ name: string; text: string }>) {
+    documentOpened(_state, action: PayloadAction<{ name: string; text: string; layout?: Readonly<Record<string, { x: number; y: number; width?: number; height?: number }>> }>) {
       const { name, text } = action.payload;
       return { ...initialState, name, text, revision: _state.revision + 1, lastGood: good(text, '') };
     },

@@ -30,3 +30,19 @@ test('a corrupt record is ignored, not thrown', async () => {
   const failing = { get: async () => Promise.reject(new Error('boom')), set: async () => {}, delete: async () => {} };
   assert.equal(await loadWork(failing), null);
 });
+
+test('node positions are kept with the work, and bad ones are dropped on load', async () => {
+  const { nodesPlaced } = await import('../layout/slice.ts');
+  const kv = memoryStore();
+  const p = persistWork(kv);
+  const store = createStore({ extraMiddleware: [p.middleware] });
+  store.dispatch(documentOpened({ name: 's.yaml', text: 'Resources: {}\n' }));
+  store.dispatch(nodesPlaced({ Q: { x: 10, y: 20 } }));
+  await p.flush();
+  assert.deepEqual((await loadWork(kv))?.layout, { Q: { x: 10, y: 20 } });
+  await kv.set(WORK_KEY, { version: 1, name: 's.yaml', text: 'x: 1\n', savedAt: '', layout: { Q: { x: 'no', y: 1 }, R: { x: 1, y: 2 } } });
+  assert.deepEqual((await loadWork(kv))?.layout, { R: { x: 1, y: 2 } });
+  const fresh = createStore();
+  fresh.dispatch(documentOpened({ name: 's.yaml', text: 'Resources: {}\n', layout: { R: { x: 1, y: 2 } } }));
+  assert.deepEqual(fresh.getState().layout.positions, { R: { x: 1, y: 2 } });
+});

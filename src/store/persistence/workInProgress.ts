@@ -1,7 +1,9 @@
 import { createListenerMiddleware, isAnyOf } from '@reduxjs/toolkit';
 import { documentOpened, editsApplied, redone, textEdited, undone } from '../document/slice.ts';
+import { nodeRenamed, nodesPlaced } from '../layout/slice.ts';
 import type { RootState } from '../store.ts';
 import type { KeyValueStore } from './kv.ts';
+import { parseLayout } from '../../model/layout/sidecar.ts';
 
 export const WORK_KEY = 'work-in-progress';
 /** Saves are batched: one write per pause in editing, never one per keystroke. */
@@ -12,6 +14,8 @@ export interface SavedWork {
   readonly name: string;
   readonly text: string;
   readonly savedAt: string;
+  /** Node positions: where the user put them. */
+  readonly layout?: Readonly<Record<string, { x: number; y: number; width?: number; height?: number }>>;
 }
 
 export function isSavedWork(v: unknown): v is SavedWork {
@@ -23,7 +27,10 @@ export function isSavedWork(v: unknown): v is SavedWork {
 export async function loadWork(store: KeyValueStore): Promise<SavedWork | null> {
   try {
     const v = await store.get(WORK_KEY);
-    return isSavedWork(v) ? v : null;
+    if (!isSavedWork(v)) return null;
+    // positions are checked like a sidecar: a bad entry is dropped, never trusted
+    const layout = v.layout ? parseLayout(JSON.stringify({ version: 1, nodes: v.layout })).layout.nodes : undefined;
+    return layout ? { ...v, layout } : v;
   } catch {
     return null;
   }
@@ -50,10 +57,10 @@ export function persistWork(store: KeyValueStore, now: () => Date = () => new Da
   };
 
   listener.startListening({
-    matcher: isAnyOf(documentOpened, editsApplied, textEdited, undone, redone),
+    matcher: isAnyOf(documentOpened, editsApplied, textEdited, undone, redone, nodesPlaced, nodeRenamed),
     effect: (_action, api) => {
-      const d = api.getState().document;
-      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString() };
+      const { document: d, layout } = api.getState();
+      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString(), layout: layout.positions };
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },

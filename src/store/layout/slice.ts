@@ -1,0 +1,39 @@
+import { createSlice } from '@reduxjs/toolkit';
+import type { PayloadAction } from '@reduxjs/toolkit';
+import { documentOpened } from '../document/slice.ts';
+
+export interface NodePlace {
+  readonly x: number;
+  readonly y: number;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** Where nodes sit on the canvas (never in the template; see docs/layout-sidecar.md). */
+export interface LayoutState {
+  readonly positions: Readonly<Record<string, NodePlace>>;
+}
+
+const layoutSlice = createSlice({
+  name: 'layout',
+  initialState: { positions: {} } as LayoutState,
+  reducers: {
+    /** The user moved nodes, or automatic layout placed new ones. */
+    nodesPlaced(s, action: PayloadAction<Readonly<Record<string, NodePlace>>>) {
+      return { positions: { ...s.positions, ...action.payload } };
+    },
+    /** A node was renamed: its place follows it. */
+    nodeRenamed(s, action: PayloadAction<{ from: string; to: string }>) {
+      const { from, to } = action.payload;
+      const place = s.positions[from];
+      if (!place) return s;
+      const { [from]: _gone, ...rest } = s.positions;
+      return { positions: { ...rest, [to]: place } };
+    },
+  },
+  extraReducers: (b) =>
+    b.addCase(documentOpened, (_s, action) => ({ positions: { ...(action.payload.layout ?? {}) } })),
+});
+
+export const { nodesPlaced, nodeRenamed } = layoutSlice.actions;
+export const layoutReducer = layoutSlice.reducer;
