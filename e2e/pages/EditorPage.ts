@@ -239,6 +239,30 @@ export class EditorPage {
   async pressDelete(): Promise<void> {
     await this.page.keyboard.press('Delete');
   }
+
+  /** Reloads the page the way a user would, and waits for the editor again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await expect(this.page.locator('.editor[data-laid-out="true"]')).toBeVisible();
+    await this.waitForStack();
+  }
+
+  restoredNotice(): Locator {
+    return this.page.getByTestId('app.restored');
+  }
+
+  async openSampleInstead(): Promise<void> {
+    await this.restoredNotice().getByRole('button', { name: 'Open the sample instead' }).click();
+    await this.waitForStack();
+  }
+
+  /** Clicks a toolbar button that downloads a file; returns its name and bytes. */
+  async download(what: 'download' | 'export-svg' | 'export-png'): Promise<{ name: string; bytes: Buffer }> {
+    const [dl] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`toolbar.${what}`).click()]);
+    const path = await dl.path();
+    if (!path) throw new Error('download failed');
+    return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+  }
 }
 
 async function center(l: Locator): Promise<{ x: number; y: number }> {

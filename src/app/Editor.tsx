@@ -70,7 +70,15 @@ export function Editor({ name, text, layout }: Props) {
   // Nodes nobody has placed are laid out with ELK (in a worker); placed ones never move.
   useEffect(() => {
     const unplaced = graph.nodes.some((n) => !positions[n.id]);
-    if (!unplaced) return;
+    if (!unplaced) {
+      // every node already has its place (restored work): show them, fitted, once
+      if (graph.nodes.length && !laidOutRef.current) {
+        laidOutRef.current = true;
+        setFitKey((k) => k + 1);
+        setLaidOut(true);
+      }
+      return;
+    }
     let cancelled = false;
     const sizes = Object.fromEntries(graph.nodes.map((n) => [n.id, { width: NODE_WIDTH, height: NODE_HEIGHT }]));
     const fixed = Object.fromEntries(Object.entries(positions).filter(([id]) => graph.nodes.some((n) => n.id === id)));
