@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { EditorPage } from './pages/EditorPage.ts';
 
-test('a reload keeps unsaved work: the text, the new node and where it was put', async ({ page }) => {
+test('a reload keeps unsaved work: the text and the new node', async ({ page }) => {
   const editor = new EditorPage(page);
   await editor.open();
   await editor.palette.add('topic');
