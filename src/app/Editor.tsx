@@ -15,6 +15,7 @@ import type { RootState } from '../store/store.ts';
 const selectPositions = (s: RootState) => s.layout.positions;
 import { Inspector } from '../sidebar/Inspector.tsx';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
+import { ParametersPanel } from '../sidebar/ParametersPanel.tsx';
 import { locate } from '../model/diagnostics/locate.ts';
 import type { Edit } from '../model/edit/types.ts';
 import { isObject } from '../model/value.ts';
@@ -273,6 +274,7 @@ export function Editor({ name, text, layout }: Props) {
         </div>
         {tab === 'edit' ? (
           <>
+            <ParametersPanel template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
             <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} />
             <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>

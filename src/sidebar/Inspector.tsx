@@ -21,7 +21,7 @@ interface Props {
 }
 
 /** Commits on Enter or blur, reverts on Escape; shows why a value is refused. */
-function Draft({ id, label, value, onCommit, input = 'text', options, required, help, inherited }: {
+export function Draft({ id, label, value, onCommit, input = 'text', options, required, help, inherited }: {
   id: string;
   label: string;
   value: string;
