@@ -82,7 +82,8 @@ export function Editor({ name, text, layout }: Props) {
     }
     let cancelled = false;
     const sizes = Object.fromEntries(graph.nodes.map((n) => [n.id, { width: NODE_WIDTH, height: NODE_HEIGHT }]));
-    const fixed = Object.fromEntries(Object.entries(positions).filter(([id]) => graph.nodes.some((n) => n.id === id)));
+    const ids = new Set(graph.nodes.map((n) => n.id));
+    const fixed = Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)));
     void import('../layout/layout.ts')
       .then(({ layoutGraph }) => layoutGraph(graph, sizes, { fixed }))
       .then((placed) => {

@@ -23,12 +23,14 @@ const STROKE: Record<GraphEdge['kind'], string> = { trigger: '#334155', access: 
  */
 export function exportSvg(graph: Graph, positions: Readonly<Record<string, Position>>, title = 'Cairn stack'): string {
   const abs = new Map<string, { x: number; y: number; w: number; h: number }>();
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => Boolean(p)));
   const place = (id: string, seen = new Set<string>()): { x: number; y: number; w: number; h: number } => {
     const done = abs.get(id);
     if (done) return done;
-    const n = graph.nodes.find((x) => x.id === id);
+    const n = byId.get(id);
     const p = positions[id] ?? { x: 0, y: 0 };
-    const container = graph.nodes.some((c) => c.parent === id);
+    const container = parents.has(id);
     const w = container ? (p.width ?? 480) : NODE_WIDTH;
     const h = container ? (p.height ?? 320) : NODE_HEIGHT;
     let x = p.x;
@@ -57,7 +59,7 @@ export function exportSvg(graph: Graph, positions: Readonly<Record<string, Posit
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#334155"/></marker></defs>',
     `<rect x="${Math.round(minX)}" y="${Math.round(minY)}" width="${width}" height="${height}" fill="#ffffff"/>`,
   ];
-  const containers = graph.nodes.filter((n) => graph.nodes.some((c) => c.parent === n.id));
+  const containers = graph.nodes.filter((n) => parents.has(n.id));
   for (const c of containers) {
     const b = abs.get(c.id)!;
     out.push(`<g data-node="${esc(c.id)}"><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="12" fill="#3949ab0a" stroke="#3949ab" stroke-width="2" stroke-dasharray="8 5"/><text x="${b.x + 14}" y="${b.y + 24}" font-size="13" font-weight="600" fill="#1d2733">${esc(c.id)}</text></g>`);
@@ -77,7 +79,7 @@ export function exportSvg(graph: Graph, positions: Readonly<Record<string, Posit
     out.push(`<path data-edge="${esc(e.id)}" d="M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}" fill="none" stroke="${STROKE[e.kind]}" stroke-width="${e.kind === 'reference' ? 1 : 1.8}"${dash}${marker}/>`);
   }
   for (const n of graph.nodes) {
-    if (containers.includes(n)) continue;
+    if (parents.has(n.id)) continue;
     const b = abs.get(n.id)!;
     const k = KIND_STYLE[n.kind];
     out.push(
