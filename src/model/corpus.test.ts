@@ -13,7 +13,7 @@ import { parseCached } from './yaml/cache.ts';
 import { parseText } from './yaml/parse.ts';
 import { isObject, valueEquals } from './value.ts';
 import type { CfnObject, CfnValue } from './value.ts';
-import { changedWindow, onlyRemovedMentions, renameInValue, setAtValue, treeDifference } from './testing/oracle.ts';
+import { changedWindow, onlyRemovedMentions, renameConditionInValue, renameInValue, setAtValue, treeDifference } from './testing/oracle.ts';
 import { planAccess } from './catalog/wires.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
@@ -164,6 +164,40 @@ if (!files.length) {
           if (a[i] !== b[i]) assert.ok(b[i]!.includes(to) && a[i]!.includes(from), `${o.name}: rename touched line ${i + 1}`);
         }
       }
+    });
+
+    test('renameCondition rewrites exactly the lines that name the condition; removeCondition refuses while it is used', () => {
+      const withConditions = editable.filter((o) => isObject(o.t.parsed.value!['Conditions']) && Object.keys(o.t.parsed.value!['Conditions']).length > 0);
+      assert.ok(withConditions.length > 50, `only ${withConditions.length} templates with Conditions`);
+      let refused = 0;
+      let removed = 0;
+      for (const o of withConditions) {
+        const names = Object.keys(o.t.parsed.value!['Conditions'] as CfnObject);
+        const from = names[0]!;
+        const to = 'CairnRenamedCondition';
+        const r = applied(o, { op: 'renameCondition', name: from, to });
+        sameValue(o, `renameCondition ${from}`, r.value, renameConditionInValue(o.t.parsed.value!, from, to));
+        const a = o.text.split('\n');
+        const b = r.text.split('\n');
+        assert.equal(a.length, b.length, `${o.name}: renameCondition changed the line count`);
+        for (let i = 0; i < a.length; i++) {
+          if (a[i] !== b[i]) assert.ok(b[i]!.includes(to) && a[i]!.includes(from), `${o.name}: renameCondition touched line ${i + 1}`);
+        }
+        const last = names[names.length - 1]!;
+        const rm = applyEdit(o.text, { op: 'removeCondition', name: last });
+        if (rm.ok) {
+          removed++;
+          const after = parseCached(rm.text).value!;
+          assert.ok(!Object.prototype.hasOwnProperty.call(after['Conditions'] ?? {}, last), `${o.name}: ${last} still there`);
+        } else {
+          refused++;
+          assert.equal(rm.diagnostics[0]!.code, 'EDIT_IN_USE', `${o.name}: ${rm.diagnostics[0]!.message}`);
+        }
+        // the oracle's own view: renaming to a marker shows whether anything besides the key names it
+        const mentions = JSON.stringify(renameConditionInValue(o.t.parsed.value!, last, 'CairnMarker')).split('CairnMarker').length - 1;
+        assert.equal(rm.ok, mentions === 1, `${o.name}: removeCondition ${last} ${rm.ok ? 'applied' : 'refused'} with ${mentions - 1} uses`);
+      }
+      assert.ok(refused > 0 && removed > 0, `refused ${refused}, removed ${removed}`);
     });
 
     test('removeResource removes its entry and only what mentions it', () => {

@@ -255,6 +255,70 @@ describe('parameters and outputs', () => {
   });
 });
 
+/** Line-by-line changes of an edit that keeps the line count (renames). */
+function changedLines(before: string, after: string): { removed: string[]; added: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  assert.equal(a.length, b.length);
+  const at = a.map((_, i) => i).filter((i) => a[i] !== b[i]);
+  return { removed: at.map((i) => a[i]!), added: at.map((i) => b[i]!) };
+}
+
+describe('conditions', () => {
+  const COND = `Parameters:
+  Stage:
+    Type: String
+Conditions:
+  IsProd: !Equals [!Ref Stage, prod]
+  IsEu:
+    Fn::Equals: [!Ref 'AWS::Region', eu-west-1]
+  ProdInEu: !And [!Condition IsProd, {Condition: IsEu}]
+Resources:
+  Alarm:
+    Type: AWS::CloudWatch::Alarm
+    Condition: IsProd # only in prod
+    Properties:
+      Threshold: !If [IsProd, 10, 100]
+      Period:
+        Fn::If:
+          - IsEu
+          - 60
+          - 300
+Outputs:
+  AlarmName:
+    Condition: ProdInEu
+    Value: !Ref Alarm
+`;
+  test('rename follows every use: attributes, Fn::If (both forms), Condition inside conditions', () => {
+    const out = ok(COND, { op: 'renameCondition', name: 'IsProd', to: 'IsProduction' });
+    assert.deepEqual(changedLines(COND, out), {
+      removed: ['  IsProd: !Equals [!Ref Stage, prod]', '  ProdInEu: !And [!Condition IsProd, {Condition: IsEu}]', '    Condition: IsProd # only in prod', '      Threshold: !If [IsProd, 10, 100]'],
+      added: ['  IsProduction: !Equals [!Ref Stage, prod]', '  ProdInEu: !And [!Condition IsProduction, {Condition: IsEu}]', '    Condition: IsProduction # only in prod', '      Threshold: !If [IsProduction, 10, 100]'],
+    });
+    const eu = ok(COND, { op: 'renameCondition', name: 'IsEu', to: 'InEurope' });
+    assert.deepEqual(changedLines(COND, eu).added, ['  InEurope:', '  ProdInEu: !And [!Condition IsProd, {Condition: InEurope}]', '          - InEurope']);
+  });
+  test('remove is refused while the condition is used, and allowed once it is not', () => {
+    fails(COND, { op: 'removeCondition', name: 'IsEu' }, 'EDIT_IN_USE');
+    fails(COND, { op: 'removeCondition', name: 'Nope' }, 'EDIT_NOT_FOUND');
+    const noOutput = ok(COND, { op: 'removeOutput', name: 'AlarmName' });
+    const out = ok(noOutput, { op: 'removeCondition', name: 'ProdInEu' });
+    assert.deepEqual(diff(noOutput, out), { removed: ['  ProdInEu: !And [!Condition IsProd, {Condition: IsEu}]'], added: [] });
+  });
+  test('set adds a condition in the file style, or replaces one', () => {
+    let out = ok(COND, { op: 'setCondition', name: 'IsDev', value: { 'Fn::Equals': [{ Ref: 'Stage' }, 'dev'] } });
+    assert.deepEqual(diff(COND, out), { removed: [], added: ['  IsDev: !Equals [!Ref Stage, dev]'] });
+    out = ok(COND, { op: 'setCondition', name: 'IsProd', value: { 'Fn::Equals': [{ Ref: 'Stage' }, 'production'] } });
+    assert.equal(diff(COND, out).removed.length, 1);
+    assert.ok(out.includes('IsProd: !Equals [!Ref Stage, production]'), out);
+    const bare = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n';
+    out = ok(bare, { op: 'setCondition', name: 'Always', value: { 'Fn::Equals': ['a', 'a'] } });
+    assert.equal(openTemplate(out).parsed.diagnostics.filter((d) => d.severity === 'error').length, 0);
+    assert.ok(/Conditions:\n {2}Always: /.test(out), out);
+    fails(COND, { op: 'setCondition', name: 'bad name', value: true }, 'EDIT_BAD_NAME');
+  });
+});
+
 describe('the file style is kept', () => {
   test('CRLF line endings and a missing final newline', () => {
     const text = 'Resources:\r\n  Q:\r\n    Type: AWS::SQS::Queue\r\n    Properties:\r\n      DelaySeconds: 1';

@@ -40,6 +40,12 @@ function run(s: EditSession, e: Edit): void {
       return removeEntry(s, 'Outputs', e.name);
     case 'renameOutput':
       return renameEntry(s, 'Outputs', e.name, e.to);
+    case 'setCondition':
+      return setEntry(s, 'Conditions', e.name, undefined, e.value);
+    case 'removeCondition':
+      return removeEntry(s, 'Conditions', e.name);
+    case 'renameCondition':
+      return renameEntry(s, 'Conditions', e.name, e.to);
     default:
       throw new EditError('EDIT_UNKNOWN_OP', `Unknown edit op '${String((e as { op?: unknown }).op)}'.`);
   }

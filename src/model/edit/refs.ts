@@ -89,3 +89,44 @@ export function findReferenceSites(doc: Document.Parsed, name: string, opts: { g
   walk(doc.contents, []);
   return sites;
 }
+
+/**
+ * Finds every place that names the condition `name`: a resource's or output's `Condition`
+ * attribute, the first argument of `Fn::If`, and `Condition` / `!Condition` inside other
+ * conditions (`Fn::And`, `Fn::Or`, `Fn::Not`), in short and long forms. Aliases are not
+ * followed.
+ */
+export function findConditionSites(doc: Document.Parsed, name: string): RefSite[] {
+  const sites: RefSite[] = [];
+  const site = (node: unknown, path: Path) => {
+    if (str(node) === name) sites.push({ kind: 'ref', node: node as Scalar, path });
+  };
+  const ifArgs = (seq: unknown, path: Path) => {
+    if (isSeq(seq)) site(seq.items[0], [...path, 0]);
+  };
+  const walk = (node: unknown, path: Path): void => {
+    if (node === null || node === undefined || isAlias(node)) return;
+    if (isScalar(node)) {
+      if (node.tag === '!Condition') site(node, path);
+      return;
+    }
+    if (isSeq(node)) {
+      if (node.tag === '!If') ifArgs(node, path);
+      node.items.forEach((item, i) => walk(isPair(item) ? item.value : item, [...path, i]));
+      return;
+    }
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const key = keyString(pair.key);
+      const p = [...path, key];
+      // `Condition` names a condition as a resource/output attribute and as the Condition function
+      const attribute = path.length === 2 && (path[0] === 'Resources' || path[0] === 'Outputs');
+      const inConditions = path[0] === 'Conditions';
+      if (key === 'Condition' && (attribute || inConditions)) site(pair.value, p);
+      else if (key === 'Fn::If') ifArgs(pair.value, p);
+      walk(pair.value, p);
+    }
+  };
+  walk(doc.contents, []);
+  return sites;
+}

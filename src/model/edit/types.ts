@@ -38,7 +38,10 @@ export type Edit =
   | { readonly op: 'renameParameter'; readonly name: string; readonly to: string }
   | { readonly op: 'setOutput'; readonly name: string; readonly path?: EditPath; readonly value: CfnValue }
   | { readonly op: 'removeOutput'; readonly name: string }
-  | { readonly op: 'renameOutput'; readonly name: string; readonly to: string };
+  | { readonly op: 'renameOutput'; readonly name: string; readonly to: string }
+  | { readonly op: 'setCondition'; readonly name: string; readonly value: CfnValue }
+  | { readonly op: 'removeCondition'; readonly name: string }
+  | { readonly op: 'renameCondition'; readonly name: string; readonly to: string };
 
 export type EditOp = Edit['op'];
 

@@ -171,3 +171,25 @@ export function treeDifference(a: unknown, b: unknown, path = '$'): string | nul
   if ('value' in x) return typeof x.value === 'object' ? treeDifference(x.value, y.value, `${path}.value`) : x.value === y.value ? null : `${path}: ${String(x.value)} vs ${String(y.value)}`;
   return null;
 }
+
+/**
+ * The template with condition `from` renamed to `to`, at the value level: the Conditions key,
+ * `Condition` attributes of resources and outputs, `Fn::If`'s first argument and
+ * `{Condition: name}` inside conditions. Written independently of the text engine.
+ */
+export function renameConditionInValue(root: CfnObject, from: string, to: string): CfnObject {
+  const walk = (v: CfnValue, path: readonly (string | number)[]): CfnValue => {
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, [...path, i]));
+    if (!isObject(v)) return v;
+    const o: CfnObject = {};
+    for (const key of Object.keys(v)) {
+      let child = walk(v[key]!, [...path, key]);
+      const attribute = path.length === 2 && (path[0] === 'Resources' || path[0] === 'Outputs');
+      if (key === 'Condition' && (attribute || path[0] === 'Conditions') && child === from) child = to;
+      if (key === 'Fn::If' && Array.isArray(child) && child[0] === from) child = [to, ...child.slice(1)];
+      setKey(o, path.length === 1 && path[0] === 'Conditions' && key === from ? to : key, child);
+    }
+    return o;
+  };
+  return walk(root, []) as CfnObject;
+}
