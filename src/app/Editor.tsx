@@ -275,7 +275,7 @@ export function Editor({ name, text, layout }: Props) {
         </div>
         {tab === 'edit' ? (
           <>
-            <ParametersPanel template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
+            <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
             <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} />
             <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>

@@ -1,79 +1,311 @@
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { Edit } from '../model/edit/types.ts';
+import type { ParsedText } from '../model/yaml/parse.ts';
+import { parseValueText } from '../model/yaml/fragment.ts';
 import { isObject } from '../model/value.ts';
-import type { CfnObject } from '../model/value.ts';
+import type { CfnObject, CfnValue } from '../model/value.ts';
 import { Draft } from './Inspector.tsx';
 import { fieldText } from './inspectorFields.ts';
+import { PARAMETER_TYPES, referenceChoices, referenceValue, freeName, sourceOf, valueChoiceKey } from './stackFields.ts';
+
+/*
+ * The stack's own sections: Parameters, Outputs and Conditions.
+ * Test ids: `parameters.panel` (the panel), `parameters.item.<Name>`, `parameters.add`,
+ * `outputs.item.<Name>`, `outputs.add`, `conditions.item.<Name>`, `conditions.add`.
+ */
 
 interface Props {
+  readonly parsed: ParsedText;
   readonly template: CfnObject | null;
   onEdits(edits: Edit[]): void;
   onReveal(path: readonly (string | number)[]): void;
 }
 
-function freeName(taken: ReadonlySet<string>): string {
-  let n = 1;
-  while (taken.has(`Parameter${n}`)) n++;
-  return `Parameter${n}`;
+const LOGICAL_ID = /^[A-Za-z0-9]{1,255}$/;
+
+function section(template: CfnObject | null, name: string): CfnObject {
+  const v = template?.[name];
+  return isObject(v) ? v : {};
 }
 
-/** The stack's Parameters (type and default editable) and Outputs (shown, edited as YAML). */
-function ParametersPanelView({ template, onEdits, onReveal }: Props) {
-  const params = isObject(template?.['Parameters']) ? (template!['Parameters'] as CfnObject) : {};
-  const outputs = isObject(template?.['Outputs']) ? (template!['Outputs'] as CfnObject) : {};
-  const resources = isObject(template?.['Resources']) ? (template!['Resources'] as CfnObject) : {};
-  const taken = new Set([...Object.keys(params), ...Object.keys(resources)]);
+function RemoveButton({ what, name, onClick }: { what: string; name: string; onClick(): void }) {
   return (
-    <section className="inspector" data-testid="parameters.panel" aria-label="Parameters and outputs">
-      <h3 className="panel-heading">Parameters</h3>
-      {Object.keys(params).length === 0 && <p className="inspector-empty">No parameters.</p>}
-      {Object.entries(params).map(([name, def]) => {
-        const d = isObject(def) ? def : {};
-        const dflt = fieldText(d['Default']);
-        return (
-          <div className="param" key={name} data-testid={`parameters.item.${name}`}>
-            <div className="param-head">
-              <button type="button" className="field-ref" onClick={() => onReveal(['Parameters', name])}>
-                {name}
-              </button>
-              <span className="inspector-type">{typeof d['Type'] === 'string' ? d['Type'] : ''}</span>
-              <button type="button" className="param-remove" aria-label={`Remove parameter ${name}`} onClick={() => onEdits([{ op: 'removeParameter', name }])}>
-                Remove
-              </button>
-            </div>
-            {dflt.editable ? (
-              <Draft
-                id={`param-${name}-default`}
-                label="Default"
-                value={dflt.text}
-                onCommit={(t) => {
-                  const v = t.trim();
-                  if (v === '') return d['Default'] === undefined ? null : 'To remove the default, delete its line in the YAML panel.';
-                  onEdits([{ op: 'setParameter', name, path: ['Default'], value: d['Type'] === 'Number' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v }]);
-                  return null;
-                }}
-              />
-            ) : (
-              <span className="inspector-type">Default: {dflt.text}</span>
-            )}
-          </div>
-        );
-      })}
-      <button type="button" className="param-add" data-testid="parameters.add" onClick={() => onEdits([{ op: 'setParameter', name: freeName(taken), value: { Type: 'String' } }])}>
-        Add parameter
-      </button>
-      <h3 className="panel-heading">Outputs</h3>
-      {Object.keys(outputs).length === 0 && <p className="inspector-empty">No outputs.</p>}
-      <ul className="outputs">
-        {Object.entries(outputs).map(([name, def]) => (
-          <li key={name}>
-            <button type="button" className="field-ref" onClick={() => onReveal(['Outputs', name])}>
-              {name}
-            </button>{' '}
-            <span className="inspector-type">{fieldText(isObject(def) ? def['Value'] : undefined).text}</span>
-          </li>
+    <button type="button" className="param-remove" aria-label={`Remove ${what} ${name}`} onClick={onClick}>
+      Remove
+    </button>
+  );
+}
+
+function Parameter({ name, def, onEdits, onReveal }: { name: string; def: CfnObject; onEdits: Props['onEdits']; onReveal: Props['onReveal'] }) {
+  const type = typeof def['Type'] === 'string' ? def['Type'] : '';
+  const dflt = fieldText(def['Default']);
+  const description = fieldText(def['Description']);
+  const allowed = Array.isArray(def['AllowedValues']) && def['AllowedValues'].every((v) => typeof v !== 'object') ? def['AllowedValues'] : undefined;
+  const set = (field: string, value: CfnValue | undefined): null => {
+    if (value === undefined) {
+      // removing one field of a parameter: the whole entry without it
+      if (def[field] === undefined) return null;
+      const rest: CfnObject = {};
+      for (const [k, v] of Object.entries(def)) if (k !== field) rest[k] = v;
+      onEdits([{ op: 'setParameter', name, value: rest }]);
+    } else onEdits([{ op: 'setParameter', name, path: [field], value }]);
+    return null;
+  };
+  return (
+    <div className="param" data-testid={`parameters.item.${name}`}>
+      <div className="param-head">
+        <button type="button" className="field-ref" onClick={() => onReveal(['Parameters', name])}>
+          {name}
+        </button>
+        <span className="inspector-type">{type}</span>
+        <RemoveButton what="parameter" name={name} onClick={() => onEdits([{ op: 'removeParameter', name }])} />
+      </div>
+      <Draft
+        id={`param-${name}-name`}
+        label="Name"
+        value={name}
+        required
+        help="every Ref and ${...} follows a rename"
+        onCommit={(t) => {
+          const to = t.trim();
+          if (!LOGICAL_ID.test(to)) return 'Use letters and digits only.';
+          onEdits([{ op: 'renameParameter', name, to }]);
+          return null;
+        }}
+      />
+      <Draft id={`param-${name}-type`} label="Type" value={type} input="select" options={PARAMETER_TYPES} required onCommit={(t) => set('Type', t)} />
+      {dflt.editable ? (
+        <Draft
+          id={`param-${name}-default`}
+          label="Default"
+          value={dflt.text}
+          onCommit={(t) => {
+            const v = t.trim();
+            if (v === '') return set('Default', undefined);
+            if (allowed && !allowed.map(String).includes(v)) return `Allowed values: ${allowed.join(', ')}.`;
+            return set('Default', type === 'Number' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+          }}
+        />
+      ) : (
+        <span className="inspector-type">Default: {dflt.text}</span>
+      )}
+      {description.editable && <Draft id={`param-${name}-description`} label="Description" value={description.text} onCommit={(t) => set('Description', t.trim() || undefined)} />}
+      {(allowed || def['AllowedValues'] === undefined) && (
+        <Draft
+          id={`param-${name}-allowed`}
+          label="Allowed values"
+          value={(allowed ?? []).join(', ')}
+          help="comma-separated; empty allows any value"
+          onCommit={(t) => {
+            const values = t.split(',').map((v) => v.trim()).filter(Boolean);
+            if (!values.length) return set('AllowedValues', undefined);
+            if (dflt.text && dflt.editable && !values.includes(dflt.text)) return `The default (${dflt.text}) must be one of them.`;
+            return set('AllowedValues', values.map((v) => (type === 'Number' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v)));
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function Output({ name, def, choices, onEdits, onReveal }: { name: string; def: CfnObject; choices: readonly { key: string; label: string; value: CfnValue }[]; onEdits: Props['onEdits']; onReveal: Props['onReveal'] }) {
+  const current = valueChoiceKey(def['Value']);
+  const known = choices.some((c) => c.key === current);
+  const description = fieldText(def['Description']);
+  const exportName = isObject(def['Export']) ? fieldText(def['Export']['Name']) : { text: '', editable: true };
+  return (
+    <div className="param" data-testid={`outputs.item.${name}`}>
+      <div className="param-head">
+        <button type="button" className="field-ref" onClick={() => onReveal(['Outputs', name])}>
+          {name}
+        </button>
+        <RemoveButton what="output" name={name} onClick={() => onEdits([{ op: 'removeOutput', name }])} />
+      </div>
+      <Draft
+        id={`output-${name}-name`}
+        label="Name"
+        value={name}
+        required
+        onCommit={(t) => {
+          const to = t.trim();
+          if (!LOGICAL_ID.test(to)) return 'Use letters and digits only.';
+          onEdits([{ op: 'renameOutput', name, to }]);
+          return null;
+        }}
+      />
+      <div className="field">
+        <label htmlFor={`output-${name}-value`}>Value</label>
+        <select
+          id={`output-${name}-value`}
+          value={known ? current : '(written)'}
+          onChange={(e) => {
+            const c = choices.find((x) => x.key === e.target.value);
+            if (c) onEdits([{ op: 'setOutput', name, path: ['Value'], value: c.value }]);
+          }}
+        >
+          {!known && <option value="(written)">{fieldText(def['Value']).text || '(not set)'}</option>}
+          {choices.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {description.editable && (
+        <Draft
+          id={`output-${name}-description`}
+          label="Description"
+          value={description.text}
+          onCommit={(t) => {
+            const v = t.trim();
+            if (v) onEdits([{ op: 'setOutput', name, path: ['Description'], value: v }]);
+            else if (def['Description'] !== undefined) return 'To remove the description, delete its line in the YAML panel.';
+            return null;
+          }}
+        />
+      )}
+      {exportName.editable ? (
+        <Draft
+          id={`output-${name}-export`}
+          label="Export name"
+          value={exportName.text}
+          help="for Fn::ImportValue in other stacks"
+          onCommit={(t) => {
+            const v = t.trim();
+            if (v) onEdits([{ op: 'setOutput', name, path: ['Export', 'Name'], value: v }]);
+            else if (def['Export'] !== undefined) return 'To stop exporting, delete the Export lines in the YAML panel.';
+            return null;
+          }}
+        />
+      ) : (
+        <span className="inspector-type">Export: {exportName.text}</span>
+      )}
+    </div>
+  );
+}
+
+function Condition({ name, source, onEdits, onReveal }: { name: string; source: string; onEdits: Props['onEdits']; onReveal: Props['onReveal'] }) {
+  const [draft, setDraft] = useState(source);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setDraft(source);
+    setError(null);
+  }, [source]);
+  const commit = () => {
+    if (draft === source) return;
+    const r = parseValueText(draft);
+    if (!r.ok) return setError(r.message);
+    setError(null);
+    onEdits([{ op: 'setCondition', name, value: r.value }]);
+  };
+  const id = `condition-${name}-value`;
+  return (
+    <div className="param" data-testid={`conditions.item.${name}`}>
+      <div className="param-head">
+        <button type="button" className="field-ref" onClick={() => onReveal(['Conditions', name])}>
+          {name}
+        </button>
+        <RemoveButton what="condition" name={name} onClick={() => onEdits([{ op: 'removeCondition', name }])} />
+      </div>
+      <Draft
+        id={`condition-${name}-name`}
+        label="Name"
+        value={name}
+        required
+        help="resources, outputs and Fn::If follow a rename"
+        onCommit={(t) => {
+          const to = t.trim();
+          if (!LOGICAL_ID.test(to)) return 'Use letters and digits only.';
+          onEdits([{ op: 'renameCondition', name, to }]);
+          return null;
+        }}
+      />
+      <div className="field">
+        <label htmlFor={id}>Expression (YAML)</label>
+        <textarea
+          id={id}
+          className="yaml-field"
+          spellCheck={false}
+          rows={Math.min(8, Math.max(1, draft.split('\n').length))}
+          value={draft}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
+            if (e.key === 'Escape') (setDraft(source), setError(null));
+          }}
+        />
+        {error ? (
+          <span className="field-error" role="alert">
+            {error}
+          </span>
+        ) : (
+          <span className="field-help">e.g. !Equals [!Ref Stage, prod]; Ctrl+Enter or leaving the field applies it</span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Parameters, Outputs and Conditions: each entry's everyday fields, the rest through the YAML panel. */
+function ParametersPanelView({ parsed, template, onEdits, onReveal }: Props) {
+  const params = section(template, 'Parameters');
+  const outputs = section(template, 'Outputs');
+  const conditions = section(template, 'Conditions');
+  const resources = section(template, 'Resources');
+  const choices = referenceChoices(resources, params);
+  const firstResource = Object.keys(resources)[0];
+  return (
+    <section className="inspector stack-panel" data-testid="parameters.panel" aria-label="Parameters, outputs and conditions">
+      <details open={Object.keys(params).length > 0 || undefined}>
+        <summary className="panel-heading">Parameters ({Object.keys(params).length})</summary>
+        {Object.entries(params).map(([name, def]) => (
+          <Parameter key={name} name={name} def={isObject(def) ? def : {}} onEdits={onEdits} onReveal={onReveal} />
         ))}
-      </ul>
+        <button
+          type="button"
+          className="param-add"
+          data-testid="parameters.add"
+          onClick={() => onEdits([{ op: 'setParameter', name: freeName('Parameter', new Set([...Object.keys(params), ...Object.keys(resources)])), value: { Type: 'String' } }])}
+        >
+          Add parameter
+        </button>
+      </details>
+      <details>
+        <summary className="panel-heading">Outputs ({Object.keys(outputs).length})</summary>
+        {Object.entries(outputs).map(([name, def]) => (
+          <Output key={name} name={name} def={isObject(def) ? def : {}} choices={choices} onEdits={onEdits} onReveal={onReveal} />
+        ))}
+        <button
+          type="button"
+          className="param-add"
+          data-testid="outputs.add"
+          disabled={!firstResource}
+          title={firstResource ? undefined : 'Add a resource first: an output reports one'}
+          onClick={() => firstResource && onEdits([{ op: 'setOutput', name: freeName(`${firstResource}Output`, new Set(Object.keys(outputs))), value: { Value: referenceValue(firstResource) } }])}
+        >
+          Add output
+        </button>
+      </details>
+      <details>
+        <summary className="panel-heading">Conditions ({Object.keys(conditions).length})</summary>
+        {Object.keys(conditions).map((name) => (
+          <Condition key={name} name={name} source={sourceOf(parsed, ['Conditions', name])} onEdits={onEdits} onReveal={onReveal} />
+        ))}
+        <button
+          type="button"
+          className="param-add"
+          data-testid="conditions.add"
+          onClick={() => {
+            const param = Object.keys(params)[0];
+            const value = { 'Fn::Equals': [param ? { Ref: param } : { Ref: 'AWS::Region' }, param ? 'prod' : 'us-east-1'] };
+            onEdits([{ op: 'setCondition', name: freeName('Condition', new Set(Object.keys(conditions))), value }]);
+          }}
+        >
+          Add condition
+        </button>
+      </details>
     </section>
   );
 }
