@@ -185,9 +185,56 @@ export class YamlPanel {
     await this.page.keyboard.press('End');
   }
 
+  /** Replaces the whole document, as a user selecting all and pasting would. */
+  async replaceAll(text: string): Promise<void> {
+    await this.textbox().click();
+    await this.page.keyboard.press('Control+a');
+    await this.page.keyboard.insertText(text);
+    await this.expectText((t) => expect(t).toBe(text));
+  }
+
   /** Types text as is (insertText: no auto-indent, no bracket closing). */
   async insert(text: string): Promise<void> {
     await this.page.keyboard.insertText(text);
+  }
+}
+
+/** The sidebar's inspector (`inspector`) and stack panel (`parameters.panel`). */
+export class Inspector {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.getByTestId('inspector');
+  }
+
+  /** A form field by its label. */
+  field(label: string): Locator {
+    return this.root().getByLabel(label, { exact: true });
+  }
+
+  /** Types a new value into a field and commits it with Enter. */
+  async set(label: string, value: string): Promise<void> {
+    const f = this.field(label);
+    await f.fill(value);
+    await f.press('Enter');
+  }
+
+  /** The stack panel: Parameters, Outputs, Conditions. */
+  stack(): Locator {
+    return this.page.getByTestId('parameters.panel');
+  }
+
+  /** Opens a section of the stack panel (`Parameters`, `Outputs`, `Conditions`). */
+  async openSection(name: 'Parameters' | 'Outputs' | 'Conditions'): Promise<void> {
+    const summary = this.stack().locator('summary.panel-heading', { hasText: name });
+    if ((await summary.locator('xpath=..').getAttribute('open')) === null) await summary.click();
+  }
+
+  /** An entry of the stack panel (`conditions.item.IsProd`), opened. */
+  async entry(testId: string): Promise<Locator> {
+    const e = this.page.getByTestId(testId);
+    if ((await e.getAttribute('open')) === null) await e.locator('summary').click();
+    return e;
   }
 }
 
@@ -196,8 +243,10 @@ export class EditorPage {
   readonly palette: Palette;
   readonly canvas: Canvas;
   readonly yaml: YamlPanel;
+  readonly inspector: Inspector;
 
   constructor(readonly page: Page) {
+    this.inspector = new Inspector(page);
     this.palette = new Palette(page);
     this.canvas = new Canvas(page);
     this.yaml = new YamlPanel(page);

@@ -44,6 +44,23 @@ function typing(e: KeyboardEvent): boolean {
   return Boolean(t && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.closest('.cm-editor')));
 }
 
+/** A remembered on/off choice of the user's (panels); storage may be unavailable. */
+function readFlag(key: string, fallback: boolean): boolean {
+  try {
+    const v = localStorage.getItem(key);
+    return v === null ? fallback : v === '1';
+  } catch {
+    return fallback;
+  }
+}
+function writeFlag(key: string, on: boolean): void {
+  try {
+    localStorage.setItem(key, on ? '1' : '0');
+  } catch {
+    // private mode or storage full: the choice lasts for this page only
+  }
+}
+
 /** The editor: palette, canvas, and the stack's details beside it. */
 export function Editor({ name, text, layout }: Props) {
   const dispatch = useAppDispatch();
@@ -60,6 +77,7 @@ export function Editor({ name, text, layout }: Props) {
   const selectedNode = useAppSelector(selectSelectedNode);
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | undefined>(undefined);
   const [tab, setTab] = useState<'edit' | 'deployments'>('edit');
+  const [showYaml, setShowYaml] = useState(() => readFlag('cairn.yamlPanel', true));
   const [jumping, setJumping] = useState(false);
   const [focus, setFocus] = useState<{ id: string; nonce: number } | undefined>(undefined);
   const positions = useAppSelector(selectPositions);
@@ -191,7 +209,7 @@ export function Editor({ name, text, layout }: Props) {
 
   const message = notice ?? (refused ? refused.map((d) => d.message).join(' ') : null);
   return (
-    <div className="editor" data-laid-out={laidOut ? 'true' : 'false'}>
+    <div className={`editor${showYaml ? '' : ' yaml-hidden'}`} data-laid-out={laidOut ? 'true' : 'false'}>
       <Palette onAdd={add} />
       <section className="editor-canvas" aria-label="Canvas">
         <div className="toolbar" role="toolbar" aria-label="Stack">
@@ -207,6 +225,18 @@ export function Editor({ name, text, layout }: Props) {
             onClick={() => void svgToPng(exportSvg(graph, positions, name)).then((b) => downloadBlob(`${base}.png`, b), (e) => setNotice(`Could not export a PNG: ${String(e)}`))}
           >
             Export PNG
+          </button>
+          <button
+            type="button"
+            className="toolbar-end"
+            data-testid="toolbar.toggle-yaml"
+            aria-pressed={showYaml}
+            onClick={() => {
+              setShowYaml((v) => (writeFlag('cairn.yamlPanel', !v), !v));
+              setFitKey((k) => k + 1);
+            }}
+          >
+            {showYaml ? 'Hide YAML' : 'Show YAML'}
           </button>
         </div>
         {message && (
@@ -275,8 +305,8 @@ export function Editor({ name, text, layout }: Props) {
         </div>
         {tab === 'edit' ? (
           <>
+            <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} />
             <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
-            <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} />
             <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>
         ) : (

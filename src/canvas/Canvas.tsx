@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Background, Controls, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
 import type { Connection, NodeChange, NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Graph } from '../model/graph/types.ts';
 import { ContainerNode, ResourceNode } from './nodes/ResourceNode.tsx';
+import { KIND_STYLE } from './nodes/kindStyle.ts';
 import { NODE_HEIGHT, NODE_WIDTH, toFlowEdges, toFlowNodes } from './toFlow.ts';
 import type { Position, ResourceFlowNode } from './toFlow.ts';
 import './canvas.css';
@@ -35,6 +36,11 @@ interface Props {
 }
 
 const PALETTE_MIME = 'application/x-cairn-kind';
+
+/** Minimap fill: the node's kind colour (containers stay light so their children show). */
+function minimapColor(n: ResourceFlowNode): string {
+  return n.data.container ? '#e2e8f0' : KIND_STYLE[n.data.kind].accent;
+}
 
 export function Canvas(props: Props) {
   return (
@@ -165,6 +171,7 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
       >
         <Background gap={24} />
         <Controls />
+        <MiniMap pannable zoomable ariaLabel="Overview of the stack" nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241, 245, 249, 0.7)" />
       </ReactFlow>
     </div>
   );

@@ -53,6 +53,10 @@ export function toFlowNodes(
       selected: selected.has(n.id),
       ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
       ...(container ? { style: { width: p.width ?? 480, height: p.height ?? 320 } } : {}),
+      // the size before React Flow measures it: the minimap and fitView use it (nodes are rebuilt
+      // from the model, so React Flow's own measurements never reach these objects)
+      initialWidth: container ? (p.width ?? 480) : NODE_WIDTH,
+      initialHeight: container ? (p.height ?? 320) : NODE_HEIGHT,
     };
     return node;
   });

@@ -1,11 +1,14 @@
-import { memo, useEffect, useState } from 'react';
+import { memo } from 'react';
 import type { Edit } from '../model/edit/types.ts';
 import type { GraphEdge, GraphNode } from '../model/graph/types.ts';
+import type { ParsedText } from '../model/yaml/parse.ts';
 import { isObject } from '../model/value.ts';
 import type { CfnObject, CfnValue } from '../model/value.ts';
 import { KIND_STYLE } from '../canvas/nodes/kindStyle.ts';
-import { FIELDS, fieldText, parseField } from './inspectorFields.ts';
-import type { Field } from './inspectorFields.ts';
+import { Draft } from './Draft.tsx';
+import { FIELDS, parseField } from './inspectorFields.ts';
+import { AddRawSetting, EnvironmentVariables, Layers, RawSetting, ValueField, objectOr } from './InspectorParts.tsx';
+import { referenceChoices, sourceOf } from './stackFields.ts';
 
 interface Props {
   readonly node: GraphNode | null;
@@ -18,72 +21,17 @@ interface Props {
   onRename(from: string, to: string): void;
   /** Show this path of the template in the YAML panel. */
   onReveal(path: readonly (string | number)[]): void;
+  /** The whole template: reference choices, conditions, and settings shown as written. */
+  readonly parsed: ParsedText;
 }
 
-/** Commits on Enter or blur, reverts on Escape; shows why a value is refused. */
-export function Draft({ id, label, value, onCommit, input = 'text', options, required, help, inherited }: {
-  id: string;
-  label: string;
-  value: string;
-  inherited?: string;
-  onCommit(text: string): string | null;
-  input?: Field['input'];
-  options?: readonly string[];
-  required?: boolean;
-  help?: string;
-}) {
-  const [draft, setDraft] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(value);
-    setError(null);
-  }, [value]);
-  const commit = (text: string) => {
-    if (text === value) return;
-    setError(onCommit(text));
-  };
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {required && <span className="field-required" aria-label="required"> *</span>}
-      </label>
-      {input === 'select' ? (
-        <select id={id} value={draft} onChange={(e) => (setDraft(e.target.value), commit(e.target.value))}>
-          {!options?.includes(draft) && <option value={draft}>{draft || (inherited ? `${inherited} (from Globals)` : '(not set)')}</option>}
-          {options?.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          id={id}
-          type="text"
-          inputMode={input === 'number' ? 'numeric' : undefined}
-          value={draft}
-          placeholder={inherited ? `${inherited} (from Globals)` : undefined}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={() => commit(draft)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') commit(draft);
-            if (e.key === 'Escape') (setDraft(value), setError(null));
-          }}
-        />
-      )}
-      {help && !error && <span className="field-help">{help}</span>}
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
+const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
+const LAYER_TYPES = new Set(['AWS::Serverless::LayerVersion', 'AWS::Lambda::LayerVersion']);
+const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
 
-function InspectorView({ node, definition, edges, inherited, onEdits, onRename, onReveal }: Props) {
+export { Draft } from './Draft.tsx';
+
+function InspectorView({ node, definition, edges, inherited, onEdits, onRename, onReveal, parsed }: Props) {
   if (!node) {
     return (
       <section className="inspector" data-testid="inspector" aria-label="Inspector">
@@ -95,10 +43,29 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
   const def = isObject(definition) ? definition : {};
   const props: CfnObject = isObject(def['Properties']) ? def['Properties'] : {};
   const fields = FIELDS[node.kind] ?? [];
-  const covered = new Set(fields.map((f) => f.name));
+  const isFunction = FUNCTION_TYPES.has(node.type);
+  const covered = new Set([...fields.map((f) => f.name), ...(isFunction ? ['Environment', 'Layers'] : [])]);
   const others = Object.keys(props).filter((p) => !covered.has(p));
   const editable = !node.implicit && node.path.length === 2 && node.path[0] === 'Resources';
   const wires = edges.filter((e) => e.source === node.id || e.target === node.id);
+  const stack = parsed.value ?? {};
+  const resources = objectOr(stack['Resources']);
+  const choices = referenceChoices(
+    Object.fromEntries(Object.entries(resources).filter(([id]) => id !== node.id)),
+    objectOr(stack['Parameters']),
+  );
+  const conditions = Object.keys(objectOr(stack['Conditions']));
+  const set = (path: (string | number)[], value: CfnValue | undefined): void => {
+    if (value === undefined) {
+      if (valueAt(def, path) !== undefined) onEdits([{ op: 'deleteProperty', resource: node.id, path }]);
+    } else onEdits([{ op: 'setProperty', resource: node.id, path, value }]);
+  };
+  const variables = objectOr(objectOr(props['Environment'])['Variables']);
+  const inheritedVariables = objectOr(objectOr(inherited?.['Environment'])['Variables']);
+  const layers = Array.isArray(props['Layers']) ? props['Layers'] : [];
+  const stackLayers = Object.entries(resources)
+    .filter(([, r]) => isObject(r) && typeof r['Type'] === 'string' && LAYER_TYPES.has(r['Type']))
+    .map(([id]) => id);
 
   return (
     <section className="inspector" data-testid="inspector" aria-label={`Inspector: ${node.id}`}>
@@ -129,55 +96,89 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
               return null;
             }}
           />
-          {fields.map((f) => {
-            const shown = fieldText(props[f.name]);
-            if (!shown.editable) {
-              return (
-                <div className="field" key={f.name}>
-                  <span className="field-label">{f.label}</span>
-                  <button type="button" className="field-ref" onClick={() => onReveal([...node.path, 'Properties', f.name])}>
-                    {shown.text}
-                  </button>
-                </div>
-              );
-            }
-            return (
-              <Draft
-                key={f.name}
-                id={`inspector-${f.name}`}
-                label={f.label}
-                value={shown.text}
-                input={f.input}
-                {...(f.options ? { options: f.options } : {})}
-                {...(f.required && inherited?.[f.name] === undefined ? { required: true } : {})}
-                {...(f.help ? { help: f.help } : {})}
-                {...(inherited && inherited[f.name] !== undefined && fieldText(inherited[f.name]).editable ? { inherited: fieldText(inherited[f.name]).text } : {})}
-                onCommit={(t) => {
-                  const p = parseField(f, t, inherited?.[f.name] !== undefined);
+          {fields.map((f) => (
+            <ValueField
+              key={f.name}
+              id={`inspector-${f.name}`}
+              label={f.label}
+              value={props[f.name]}
+              choices={choices}
+              field={f}
+              {...(inherited?.[f.name] !== undefined ? { inherited: inherited[f.name] } : {})}
+              onSet={(value) => {
+                if (typeof value === 'string' || typeof value === 'number' || value === undefined) {
+                  const p = parseField(f, value === undefined ? '' : String(value), inherited?.[f.name] !== undefined);
                   if (!p.ok) return p.reason;
-                  const path = ['Properties', f.name];
-                  if (p.value === undefined) {
-                    if (props[f.name] !== undefined) onEdits([{ op: 'deleteProperty', resource: node.id, path }]);
-                  } else onEdits([{ op: 'setProperty', resource: node.id, path, value: p.value }]);
-                  return null;
-                }}
-              />
-            );
-          })}
+                  set(['Properties', f.name], p.value);
+                } else set(['Properties', f.name], value);
+                return null;
+              }}
+            />
+          ))}
+          {conditions.length > 0 && (
+            <Draft
+              id="inspector-condition"
+              label="Created when"
+              value={typeof def['Condition'] === 'string' ? def['Condition'] : ''}
+              input="select"
+              options={['', ...conditions]}
+              help="a condition of the stack; empty: always"
+              onCommit={(t) => (set(['Condition'], t || undefined), null)}
+            />
+          )}
+          <Draft
+            id="inspector-deletion-policy"
+            label="When removed from the stack"
+            value={typeof def['DeletionPolicy'] === 'string' ? def['DeletionPolicy'] : ''}
+            input="select"
+            options={['', ...DELETION_POLICIES]}
+            help="DeletionPolicy; empty: Delete"
+            onCommit={(t) => (set(['DeletionPolicy'], t || undefined), null)}
+          />
         </form>
       )}
-      {others.length > 0 && (
+      {editable && isFunction && (
+        <EnvironmentVariables
+          variables={variables}
+          inherited={inheritedVariables}
+          choices={choices}
+          onSet={(name, value) => set(['Properties', 'Environment', 'Variables', name], value)}
+          onRemove={(name) => set(['Properties', 'Environment', 'Variables', name], undefined)}
+          onRename={(from, to) => {
+            if (from === to) return;
+            onEdits([
+              { op: 'setProperty', resource: node.id, path: ['Properties', 'Environment', 'Variables', to], value: variables[from]! },
+              { op: 'deleteProperty', resource: node.id, path: ['Properties', 'Environment', 'Variables', from] },
+            ]);
+          }}
+        />
+      )}
+      {editable && isFunction && (
+        <Layers
+          layers={layers}
+          stackLayers={stackLayers}
+          onAdd={(value) => set(layers.length ? ['Properties', 'Layers', layers.length] : ['Properties', 'Layers'], layers.length ? value : [value])}
+          onRemove={(i) => set(['Properties', 'Layers', i], undefined)}
+        />
+      )}
+      {editable && (
         <div className="inspector-others">
           <h3>Other settings</h3>
-          <ul>
-            {others.map((p) => (
-              <li key={p}>
-                <button type="button" className="field-ref" onClick={() => onReveal([...node.path, 'Properties', p])}>
-                  {p}
-                </button>
-              </li>
-            ))}
-          </ul>
+          {others.length > 0 && (
+            <ul className="raw-settings">
+              {others.map((p) => (
+                <RawSetting
+                  key={p}
+                  name={p}
+                  source={sourceOf(parsed, [...node.path, 'Properties', p])}
+                  onSet={(value) => set(['Properties', p], value)}
+                  onRemove={() => set(['Properties', p], undefined)}
+                  onReveal={() => onReveal([...node.path, 'Properties', p])}
+                />
+              ))}
+            </ul>
+          )}
+          <AddRawSetting taken={new Set(Object.keys(props))} onAdd={(name, value) => set(['Properties', name], value)} />
         </div>
       )}
       {wires.length > 0 && (
@@ -194,6 +195,16 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
       )}
     </section>
   );
+}
+
+function valueAt(root: CfnValue, path: readonly (string | number)[]): CfnValue | undefined {
+  let cur: CfnValue | undefined = root;
+  for (const seg of path) {
+    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
+    else if (isObject(cur) && typeof seg === 'string') cur = Object.prototype.hasOwnProperty.call(cur, seg) ? cur[seg] : undefined;
+    else return undefined;
+  }
+  return cur;
 }
 
 export const Inspector = memo(InspectorView);

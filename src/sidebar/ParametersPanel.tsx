@@ -4,7 +4,7 @@ import type { ParsedText } from '../model/yaml/parse.ts';
 import { parseValueText } from '../model/yaml/fragment.ts';
 import { isObject } from '../model/value.ts';
 import type { CfnObject, CfnValue } from '../model/value.ts';
-import { Draft } from './Inspector.tsx';
+import { Draft } from './Draft.tsx';
 import { fieldText } from './inspectorFields.ts';
 import { PARAMETER_TYPES, referenceChoices, referenceValue, freeName, sourceOf, valueChoiceKey } from './stackFields.ts';
 
@@ -28,11 +28,26 @@ function section(template: CfnObject | null, name: string): CfnObject {
   return isObject(v) ? v : {};
 }
 
-function RemoveButton({ what, name, onClick }: { what: string; name: string; onClick(): void }) {
+/** One entry: a line with its name and gist; opened, its form. */
+function Entry({ testId, name, summary, what, onReveal, onRemove, children }: { testId: string; name: string; summary: string; what: string; onReveal(): void; onRemove(): void; children: React.ReactNode }) {
   return (
-    <button type="button" className="param-remove" aria-label={`Remove ${what} ${name}`} onClick={onClick}>
-      Remove
-    </button>
+    <details className="param" data-testid={testId}>
+      <summary className="param-summary">
+        <span className="param-name">{name}</span>
+        <span className="param-gist">{summary}</span>
+      </summary>
+      <div className="param-body">
+        <div className="param-actions">
+          <button type="button" className="link-button" onClick={onReveal}>
+            Show in YAML
+          </button>
+          <button type="button" className="param-remove" aria-label={`Remove ${what} ${name}`} onClick={onRemove}>
+            Remove
+          </button>
+        </div>
+        {children}
+      </div>
+    </details>
   );
 }
 
@@ -52,14 +67,7 @@ function Parameter({ name, def, onEdits, onReveal }: { name: string; def: CfnObj
     return null;
   };
   return (
-    <div className="param" data-testid={`parameters.item.${name}`}>
-      <div className="param-head">
-        <button type="button" className="field-ref" onClick={() => onReveal(['Parameters', name])}>
-          {name}
-        </button>
-        <span className="inspector-type">{type}</span>
-        <RemoveButton what="parameter" name={name} onClick={() => onEdits([{ op: 'removeParameter', name }])} />
-      </div>
+    <Entry testId={`parameters.item.${name}`} name={name} summary={`${type}${dflt.text ? ` = ${dflt.text}` : ''}`} onReveal={() => onReveal(['Parameters', name])} onRemove={() => onEdits([{ op: 'removeParameter', name }])} what="parameter">
       <Draft
         id={`param-${name}-name`}
         label="Name"
@@ -104,7 +112,7 @@ function Parameter({ name, def, onEdits, onReveal }: { name: string; def: CfnObj
           }}
         />
       )}
-    </div>
+    </Entry>
   );
 }
 
@@ -114,13 +122,7 @@ function Output({ name, def, choices, onEdits, onReveal }: { name: string; def: 
   const description = fieldText(def['Description']);
   const exportName = isObject(def['Export']) ? fieldText(def['Export']['Name']) : { text: '', editable: true };
   return (
-    <div className="param" data-testid={`outputs.item.${name}`}>
-      <div className="param-head">
-        <button type="button" className="field-ref" onClick={() => onReveal(['Outputs', name])}>
-          {name}
-        </button>
-        <RemoveButton what="output" name={name} onClick={() => onEdits([{ op: 'removeOutput', name }])} />
-      </div>
+    <Entry testId={`outputs.item.${name}`} name={name} summary={fieldText(def['Value']).text} onReveal={() => onReveal(['Outputs', name])} onRemove={() => onEdits([{ op: 'removeOutput', name }])} what="output">
       <Draft
         id={`output-${name}-name`}
         label="Name"
@@ -180,7 +182,7 @@ function Output({ name, def, choices, onEdits, onReveal }: { name: string; def: 
       ) : (
         <span className="inspector-type">Export: {exportName.text}</span>
       )}
-    </div>
+    </Entry>
   );
 }
 
@@ -200,13 +202,7 @@ function Condition({ name, source, onEdits, onReveal }: { name: string; source: 
   };
   const id = `condition-${name}-value`;
   return (
-    <div className="param" data-testid={`conditions.item.${name}`}>
-      <div className="param-head">
-        <button type="button" className="field-ref" onClick={() => onReveal(['Conditions', name])}>
-          {name}
-        </button>
-        <RemoveButton what="condition" name={name} onClick={() => onEdits([{ op: 'removeCondition', name }])} />
-      </div>
+    <Entry testId={`conditions.item.${name}`} name={name} summary={source.split('\n')[0]!} onReveal={() => onReveal(['Conditions', name])} onRemove={() => onEdits([{ op: 'removeCondition', name }])} what="condition">
       <Draft
         id={`condition-${name}-name`}
         label="Name"
@@ -244,7 +240,7 @@ function Condition({ name, source, onEdits, onReveal }: { name: string; source: 
           <span className="field-help">e.g. !Equals [!Ref Stage, prod]; Ctrl+Enter or leaving the field applies it</span>
         )}
       </div>
-    </div>
+    </Entry>
   );
 }
 
@@ -258,7 +254,7 @@ function ParametersPanelView({ parsed, template, onEdits, onReveal }: Props) {
   const firstResource = Object.keys(resources)[0];
   return (
     <section className="inspector stack-panel" data-testid="parameters.panel" aria-label="Parameters, outputs and conditions">
-      <details open={Object.keys(params).length > 0 || undefined}>
+      <details>
         <summary className="panel-heading">Parameters ({Object.keys(params).length})</summary>
         {Object.entries(params).map(([name, def]) => (
           <Parameter key={name} name={name} def={isObject(def) ? def : {}} onEdits={onEdits} onReveal={onReveal} />

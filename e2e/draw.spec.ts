@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { EditorPage } from './pages/EditorPage.ts';
+import { resourceBlock } from './pages/yamlText.ts';
+
+const EMPTY = `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Description: Drawn in Cairn
+
+Resources:
+`;
+
+test('draw API -> Function -> Table on an empty canvas: the YAML has the event, a policy scoped to the table and env vars', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.yaml.replaceAll(EMPTY);
+  await expect(editor.nodes()).toHaveCount(0);
+
+  await editor.palette.dragOntoCanvas('http-api', { x: 0.15, y: 0.4 });
+  await editor.palette.dragOntoCanvas('function', { x: 0.45, y: 0.4 });
+  await editor.palette.dragOntoCanvas('table', { x: 0.75, y: 0.4 });
+  await expect(editor.nodes()).toHaveCount(3);
+  await expect(editor.node('HTTPAPI1')).toBeVisible();
+
+  await editor.canvas.drawWire('HTTPAPI1', 'Function1');
+  await editor.canvas.drawWire('Function1', 'Table1');
+  await expect(editor.canvas.notice()).toHaveCount(0);
+  await expect(editor.canvas.root().locator('.react-flow__edge')).toHaveCount(2);
+
+  await editor.yaml.expectText((t) => {
+    // the file starts exactly as it was: nothing above Resources changed
+    expect(t.startsWith(EMPTY)).toBe(true);
+    const fn = resourceBlock(t, 'Function1') ?? '';
+    expect(fn).toContain('    Type: AWS::Serverless::Function\n');
+    // the API triggers the function: an HttpApi event naming this API
+    expect(fn).toMatch(/\n {6}Events:\n {8}\w+:\n {10}Type: HttpApi\n {10}Properties:\n {12}ApiId: !Ref HTTPAPI1\n/);
+    // access to the table: a policy template scoped to that one table, never '*'
+    expect(fn).toMatch(/\n {6}Policies:\n {8}- DynamoDB\w+Policy:\n {12}TableName: !Ref Table1\n/);
+    expect(fn).not.toContain("'*'");
+    // and the function is told where the table is
+    expect(fn).toMatch(/\n {10}TABLE1_TABLE_NAME: !Ref Table1\n/);
+    expect(resourceBlock(t, 'HTTPAPI1')).toContain('Type: AWS::Serverless::HttpApi');
+    expect(resourceBlock(t, 'Table1')).toContain('Type: AWS::DynamoDB::Table');
+  });
+});
+
+test('renaming a resource in the inspector updates every reference and keeps its wires', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  const before = await editor.yaml.text();
+  const mentions = before.split('OrdersTable').length - 1;
+  expect(mentions).toBeGreaterThan(3);
+  const wires = await editor.canvas.root().locator('.react-flow__edge').count();
+
+  await editor.canvas.select('OrdersTable');
+  await editor.inspector.set('Logical id', 'Orders');
+
+  await expect(editor.node('Orders')).toBeVisible();
+  await expect(editor.node('OrdersTable')).toHaveCount(0);
+  await editor.yaml.expectText((t) => {
+    expect(t).not.toContain('OrdersTable');
+    // every line that changed named the table, and now names it by its new id
+    const a = before.split('\n');
+    const b = t.split('\n');
+    expect(b.length).toBe(a.length);
+    const changed = a.map((line, i) => [line, b[i]!] as const).filter(([x, y]) => x !== y);
+    expect(changed.length).toBeGreaterThan(3);
+    for (const [x, y] of changed) expect(y).toBe(x.replaceAll('OrdersTable', 'Orders'));
+  });
+  await expect(editor.canvas.root().locator('.react-flow__edge')).toHaveCount(wires);
+  await expect(editor.inspector.root()).toHaveAttribute('aria-label', 'Inspector: Orders');
+});

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return sources(p);
+    return /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) ? [p] : [];
+  });
+}
+
+/** `canvas.node.${data.id}` and `canvas.node.<LogicalId>` both become `canvas.node.*`. */
+const shape = (id: string) => id.replace(/\$\{[^}]*\}/g, '*').replace(/<[^>]+>/g, '*');
+
+test('every data-testid in the app is documented in docs/testids.md, and the page names no id the app lacks', () => {
+  const inCode = new Set<string>();
+  for (const file of sources(join(root, 'src'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:data-testid|testId)=(?:"([^"]+)"|\{`([^`]+)`\})/g)) inCode.add(shape(m[1] ?? m[2]!));
+  }
+  const doc = readFileSync(join(root, 'docs', 'testids.md'), 'utf8');
+  const inDoc = new Set([...doc.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => shape(m[1]!)));
+  assert.ok(inCode.size > 20, `found only ${inCode.size} ids in src/`);
+  assert.deepEqual([...inCode].filter((id) => !inDoc.has(id)).sort(), [], 'ids used in src/ but not documented');
+  assert.deepEqual([...inDoc].filter((id) => !inCode.has(id)).sort(), [], 'ids documented but not used in src/');
+});
