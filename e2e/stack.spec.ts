@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { EditorPage } from './pages/EditorPage.ts';
+import { EditorPage, fieldIn } from './pages/EditorPage.ts';
 import { resourceBlock } from './pages/yamlText.ts';
 
 test('conditions: add one, rename it, make a resource depend on it; each step changes only its own lines', async ({ page }) => {
@@ -25,8 +25,8 @@ test('conditions: add one, rename it, make a resource depend on it; each step ch
 
   // renaming the condition follows it into the resource
   const named = await editor.inspector.entry('conditions.item.Condition1');
-  await named.getByLabel('Name', { exact: true }).fill('NotDev');
-  await named.getByLabel('Name', { exact: true }).press('Enter');
+  await fieldIn(named, 'Name').fill('NotDev');
+  await fieldIn(named, 'Name').press('Enter');
   await editor.yaml.expectText((t) => {
     expect(t).not.toContain('Condition1');
     expect(t).toContain('  NotDev: !Not [!Equals [!Ref Stage, dev]]\n');
@@ -51,7 +51,7 @@ test('an environment variable set to a reference chosen from the list', async ({
   await env.getByLabel('New variable').press('Enter');
   const row = env.getByTestId('inspector.env.RECEIPTS');
   await row.getByRole('button', { name: 'Reference' }).click();
-  await row.getByLabel('Value', { exact: true }).selectOption({ label: '!Ref ReceiptsBucket' });
+  await fieldIn(row, 'Value').selectOption({ label: '!Ref ReceiptsBucket' });
   await editor.yaml.expectText((t) => {
     expect(resourceBlock(t, 'GetOrderFunction')).toMatch(/\n {10}RECEIPTS: !Ref ReceiptsBucket\n/);
     // nothing outside the function changed

@@ -207,9 +207,9 @@ export class Inspector {
     return this.page.getByTestId('inspector');
   }
 
-  /** A form field by its label. */
+  /** A form field by its label (a required field's label ends with a marked `*`). */
   field(label: string): Locator {
-    return this.root().getByLabel(label, { exact: true });
+    return fieldIn(this.root(), label);
   }
 
   /** Types a new value into a field and commits it with Enter. */
@@ -264,7 +264,8 @@ export class EditorPage {
   /** Opens the editor and waits for automatic layout and the YAML panel. */
   async open(): Promise<void> {
     await this.goto();
-    await expect(this.page.locator('.editor[data-laid-out="true"]')).toBeVisible();
+    // the first layout loads ELK in a worker: allow for a busy machine
+    await expect(this.page.locator('.editor[data-laid-out="true"]')).toBeVisible({ timeout: 20_000 });
     await this.waitForStack();
     await expect(this.yaml.textbox()).toBeVisible();
   }
@@ -312,6 +313,11 @@ export class EditorPage {
     if (!path) throw new Error('download failed');
     return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
   }
+}
+
+/** A form field inside `scope` by its exact label, required or not. */
+export function fieldIn(scope: Locator, label: string): Locator {
+  return scope.getByLabel(new RegExp(`^${escapeRegExp(label)}( required| \\*)?$`));
 }
 
 async function center(l: Locator): Promise<{ x: number; y: number }> {

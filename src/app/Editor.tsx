@@ -26,6 +26,7 @@ import { copyResources, pasteEdits } from './clipboard.ts';
 import type { CopiedResource } from './clipboard.ts';
 import { downloadBlob, downloadText, svgToPng } from './download.ts';
 import { exportSvg } from '../canvas/exportSvg.ts';
+import { Shortcuts } from './Shortcuts.tsx';
 
 interface Props {
   readonly name: string;
@@ -117,6 +118,18 @@ export function Editor({ name, text, layout }: Props) {
     };
   }, [graph, positions]);
   const [notice, setNotice] = useState<string | null>(null);
+  const [shortcuts, setShortcuts] = useState(false);
+  /** Lays the whole stack out again (ELK layered), moving every node, and fits the view. */
+  const tidy = useCallback(() => {
+    const g = latest.current.graph;
+    const sizes = Object.fromEntries(g.nodes.map((n) => [n.id, { width: NODE_WIDTH, height: NODE_HEIGHT }]));
+    void import('../layout/layout.ts')
+      .then(({ layoutGraph }) => layoutGraph(g, sizes, { fixed: {} }))
+      .then((placed) => {
+        place(placed);
+        setFitKey((k) => k + 1);
+      });
+  }, [place]);
   const [question, setQuestion] = useState<Question | null>(null);
 
   const clipboard = useRef<CopiedResource[]>([]);
@@ -128,6 +141,10 @@ export function Editor({ name, text, layout }: Props) {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault();
         setJumping(true);
+        return;
+      }
+      if (e.key === '?' && !typing(e) && !e.ctrlKey && !e.metaKey) {
+        setShortcuts((v) => !v);
         return;
       }
       if (e.defaultPrevented || typing(e) || !(e.ctrlKey || e.metaKey)) return;
@@ -213,8 +230,8 @@ export function Editor({ name, text, layout }: Props) {
       <Palette onAdd={add} />
       <section className="editor-canvas" aria-label="Canvas">
         <div className="toolbar" role="toolbar" aria-label="Stack">
-          <button type="button" data-testid="toolbar.download" onClick={() => downloadText(name, 'application/yaml', template.text)}>
-            Download {name}
+          <button type="button" data-testid="toolbar.download" title={`Download ${name}`} onClick={() => downloadText(name, 'application/yaml', template.text)}>
+            Download
           </button>
           <button type="button" data-testid="toolbar.export-svg" onClick={() => downloadText(`${base}.svg`, 'image/svg+xml', exportSvg(graph, positions, name))}>
             Export SVG
@@ -226,9 +243,14 @@ export function Editor({ name, text, layout }: Props) {
           >
             Export PNG
           </button>
+          <button type="button" data-testid="toolbar.layout" title="Lay out the whole stack again" onClick={tidy}>
+            Tidy up
+          </button>
+          <button type="button" className="toolbar-end" data-testid="toolbar.shortcuts" aria-haspopup="dialog" onClick={() => setShortcuts(true)}>
+            Shortcuts
+          </button>
           <button
             type="button"
-            className="toolbar-end"
             data-testid="toolbar.toggle-yaml"
             aria-pressed={showYaml}
             onClick={() => {
@@ -247,6 +269,7 @@ export function Editor({ name, text, layout }: Props) {
             </button>
           </div>
         )}
+        {shortcuts && <Shortcuts onClose={() => setShortcuts(false)} />}
         {jumping && (
           <JumpTo
             nodes={graph.nodes}

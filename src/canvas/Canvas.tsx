@@ -37,6 +37,8 @@ interface Props {
 
 const PALETTE_MIME = 'application/x-cairn-kind';
 
+const MINIMAP_SIZE = { width: 150, height: 100 };
+
 /** Minimap fill: the node's kind colour (containers stay light so their children show). */
 function minimapColor(n: ResourceFlowNode): string {
   return n.data.container ? '#e2e8f0' : KIND_STYLE[n.data.kind].accent;
@@ -171,7 +173,7 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
       >
         <Background gap={24} />
         <Controls />
-        <MiniMap pannable zoomable ariaLabel="Overview of the stack" nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241, 245, 249, 0.7)" />
+        <MiniMap style={MINIMAP_SIZE} pannable zoomable ariaLabel="Overview of the stack" nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241, 245, 249, 0.7)" />
       </ReactFlow>
     </div>
   );
