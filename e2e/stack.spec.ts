@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { EditorPage, fieldIn } from './pages/EditorPage.ts';
-import { resourceBlock } from './pages/yamlText.ts';
+import { insertedLines, resourceBlock } from './pages/yamlText.ts';
 
 test('conditions: add one, rename it, make a resource depend on it; each step changes only its own lines', async ({ page }) => {
   const editor = new EditorPage(page);
@@ -11,6 +11,8 @@ test('conditions: add one, rename it, make a resource depend on it; each step ch
   await editor.inspector.openSection('Conditions');
   await editor.inspector.stack().getByTestId('conditions.add').click();
   await editor.yaml.expectContains('Conditions:\n  Condition1: !Equals [!Ref Stage, prod]\n');
+  // only the new section's lines were added: every original line is still there, in order
+  expect(insertedLines(start, await editor.yaml.text()).filter((l) => l.trim())).toEqual(['Conditions:', '  Condition1: !Equals [!Ref Stage, prod]']);
 
   const cond = await editor.inspector.entry('conditions.item.Condition1');
   const expr = cond.getByLabel('Expression (YAML)');
