@@ -6,7 +6,7 @@ import type { NodeKind } from '../model/graph/types.ts';
 import type { WireKind } from '../model/catalog/wires.ts';
 import { Palette } from '../sidebar/Palette.tsx';
 import { addNodeEdit, freeId } from '../sidebar/newNode.ts';
-import { documentOpened, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
+import { documentOpened, documentSaved, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
 import { selectDiagnosticCounts, selectDiagnostics, selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
 import { selectionChanged, selectionRenamed } from '../store/selection/slice.ts';
 import { nodeRenamed, nodesPlaced } from '../store/layout/slice.ts';
@@ -26,11 +26,19 @@ import { copyResources, pasteEdits } from './clipboard.ts';
 import type { CopiedResource } from './clipboard.ts';
 import { downloadBlob, downloadText, svgToPng } from './download.ts';
 import { exportSvg } from '../canvas/exportSvg.ts';
+import { pruneLayout, serializeLayout, sidecarPath } from '../model/layout/sidecar.ts';
+import { planNewResource } from '../model/catalog/resourceDefaults.ts';
+import { ResourcePicker } from '../sidebar/ResourcePicker.tsx';
+import { RequiredProperties } from '../sidebar/RequiredProperties.tsx';
+import { loadResourceTypes } from '../sidebar/resourceTypes.ts';
+import { freeIdFor, resourceIdBase } from '../sidebar/newNode.ts';
 
 interface Props {
   readonly name: string;
   readonly text: string;
   readonly layout?: Readonly<Record<string, Position>>;
+  /** False for restored work whose changes were never downloaded. */
+  readonly saved?: boolean;
 }
 
 type Question = { source: string; target: string; options: readonly WireKind[] };
@@ -45,11 +53,11 @@ function typing(e: KeyboardEvent): boolean {
 }
 
 /** The editor: palette, canvas, and the stack's details beside it. */
-export function Editor({ name, text, layout }: Props) {
+export function Editor({ name, text, layout, saved = true }: Props) {
   const dispatch = useAppDispatch();
   useEffect(() => {
-    dispatch(documentOpened({ name, text, ...(layout ? { layout } : {}) }));
-  }, [dispatch, name, text, layout]);
+    dispatch(documentOpened({ name, text, saved, ...(layout ? { layout } : {}) }));
+  }, [dispatch, name, text, layout, saved]);
   const template = useAppSelector(selectTemplate);
   const graph = useAppSelector(selectGraph);
   const stale = useAppSelector(selectGraphIsStale);
@@ -100,6 +108,7 @@ export function Editor({ name, text, layout }: Props) {
   }, [graph, positions]);
   const [notice, setNotice] = useState<string | null>(null);
   const [question, setQuestion] = useState<Question | null>(null);
+  const [picking, setPicking] = useState<{ at?: { x: number; y: number } } | null>(null);
 
   const clipboard = useRef<CopiedResource[]>([]);
   const viewCenter = useRef<(() => { x: number; y: number }) | null>(null);
@@ -110,6 +119,12 @@ export function Editor({ name, text, layout }: Props) {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault();
         setJumping(true);
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
+        // the browser would save the page; the user means the template
+        e.preventDefault();
+        saveTemplate.current();
         return;
       }
       if (e.defaultPrevented || typing(e) || !(e.ctrlKey || e.metaKey)) return;
@@ -135,6 +150,7 @@ export function Editor({ name, text, layout }: Props) {
 
   const add = useCallback(
     (kind: NodeKind, at?: { x: number; y: number }) => {
+      if (kind === 'resource') return setPicking(at ? { at } : {});
       const id = freeId(kind, new Set(graph.nodes.map((n) => n.id)));
       const edit = addNodeEdit(kind, id);
       if (!edit) return;
@@ -158,6 +174,22 @@ export function Editor({ name, text, layout }: Props) {
       }
     },
     [dispatch, graph],
+  );
+  /** Adds a resource of any CloudFormation type (the picker): obvious required values, the rest listed. */
+  const addType = useCallback(
+    async (type: string, at?: { x: number; y: number }) => {
+      setPicking(null);
+      const types = await loadResourceTypes().catch(() => null);
+      const taken = new Set([...latest.current.graph.nodes.map((n) => n.id), ...Object.keys(latest.current.template.parsed.value?.['Parameters'] ?? {})]);
+      const id = freeIdFor(resourceIdBase(type), taken);
+      const plan = planNewResource(type, id, types?.get(type)?.required ?? []);
+      dispatch(editsApplied([{ op: 'addResource', resource: id, type, ...(Object.keys(plan.properties).length ? { properties: plan.properties } : {}) }]));
+      const where = at ?? viewCenter.current?.();
+      if (where) place({ [id]: where });
+      dispatch(selectionChanged([id]));
+      setNotice(plan.missing.length ? `Added ${id} (${type}). It still needs ${plan.missing.join(', ')}: set ${plan.missing.length === 1 ? 'it' : 'them'} in the YAML panel.` : null);
+    },
+    [dispatch, place],
   );
   const onSelectionChange = useCallback((ids: readonly string[]) => dispatch(selectionChanged(ids)), [dispatch]);
   const onEdits = useCallback((edits: Edit[]) => dispatch(editsApplied(edits)), [dispatch]);
@@ -189,14 +221,30 @@ export function Editor({ name, text, layout }: Props) {
     setQuestion(null);
   };
 
+  const downloadTemplate = () => {
+    downloadText(name, 'application/yaml', template.text);
+    dispatch(documentSaved());
+  };
+  const saveTemplate = useRef(downloadTemplate);
+  saveTemplate.current = downloadTemplate;
+  const downloadLayout = () => {
+    const nodes = pruneLayout({ version: 1, nodes: positions }, new Set(graph.nodes.map((n) => n.id))).nodes;
+    downloadText(sidecarPath(name), 'application/json', serializeLayout({ version: 1, nodes }));
+  };
+  const staleMessage = stale && !graph.nodes.length ? 'The YAML does not parse: fix it in the YAML panel, and the stack is drawn here.' : undefined;
+
   const message = notice ?? (refused ? refused.map((d) => d.message).join(' ') : null);
   return (
     <div className="editor" data-laid-out={laidOut ? 'true' : 'false'}>
-      <Palette onAdd={add} />
+      <Palette onAdd={add} onPickResource={() => setPicking((p) => (p ? null : {}))} picking={picking !== null} />
+      {picking && <ResourcePicker onChoose={(type) => void addType(type, picking.at)} onClose={() => setPicking(null)} />}
       <section className="editor-canvas" aria-label="Canvas">
         <div className="toolbar" role="toolbar" aria-label="Stack">
-          <button type="button" data-testid="toolbar.download" onClick={() => downloadText(name, 'application/yaml', template.text)}>
+          <button type="button" data-testid="toolbar.download" title="Download the template as it is (Ctrl+S)" onClick={downloadTemplate}>
             Download {name}
+          </button>
+          <button type="button" data-testid="toolbar.download-layout" title={`Node positions, to keep beside the template as ${sidecarPath(name)}`} onClick={downloadLayout}>
+            Download layout
           </button>
           <button type="button" data-testid="toolbar.export-svg" onClick={() => downloadText(`${base}.svg`, 'image/svg+xml', exportSvg(graph, positions, name))}>
             Export SVG
@@ -248,6 +296,8 @@ export function Editor({ name, text, layout }: Props) {
           stale={stale}
           onPositionsChange={place}
           onDropKind={(kind, at) => add(kind as NodeKind, at)}
+          onDropType={(type, at) => void addType(type, at)}
+          {...(staleMessage ? { staleMessage } : {})}
           onWire={onWire}
           onDelete={onDelete}
           fitKey={fitKey}
@@ -277,6 +327,7 @@ export function Editor({ name, text, layout }: Props) {
           <>
             <ParametersPanel template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
             <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} />
+            {selectedNode?.kind === 'resource' && !selectedNode.implicit && <RequiredProperties node={selectedNode} definition={definition} onReveal={onReveal} />}
             <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>
         ) : (
