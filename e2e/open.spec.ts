@@ -195,7 +195,8 @@ test('the resource picker finds a type by words and adds it with Enter, or by dr
   await editor.picker.search('pipes pipe');
   await page.keyboard.press('Enter');
   await expect(editor.node('Pipe1')).toBeVisible();
-  await expect(editor.canvas.notice()).toContainText('It still needs RoleArn, Source, Target');
+  await expect(editor.canvas.hint()).toContainText('It still needs RoleArn, Source, Target');
+  await expect(editor.canvas.notice()).toHaveCount(0);
   await expect(page.getByTestId('inspector.required')).toContainText('Still needs RoleArn, Source, Target');
   await editor.yaml.expectText((t) => expect(resourceBlock(t, 'Pipe1')?.trimEnd()).toBe('  Pipe1:\n    Type: AWS::Pipes::Pipe'));
 });

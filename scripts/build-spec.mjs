@@ -86,8 +86,9 @@ const MAX_DESCRIPTION = 140;
 
 /** The first sentence of a type's documentation, as plain text, without its own type name. */
 export function describeType(type, documentation) {
-  const first = String(documentation ?? '').split(/\n\s*\n/)[0] ?? '';
-  let text = first
+  // the first paragraph that is not a note (`> AWS WAF Classic support will end ...`)
+  const paragraphs = String(documentation ?? '').split(/\n\s*\n/).filter((p) => !/^\s*>/.test(p));
+  let text = (paragraphs[0] ?? '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[`*]/g, '')
     .replace(/\s+/g, ' ')
@@ -95,8 +96,9 @@ export function describeType(type, documentation) {
     .trim();
   const end = text.search(/\.\s+(?=[A-Z])/);
   if (end > 0) text = text.slice(0, end + 1);
-  text = text.replace(new RegExp(`^(The )?${type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} resource (type )?`, 'i'), '');
-  if (/^https?:/.test(text)) return '';
+  text = text.replace(new RegExp(`^(The )?${type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (resource )?(type )?`, 'i'), '');
+  // nothing said: a link, or "Resource Type definition for AWS::X::Y"
+  if (/^https?:/.test(text) || /^Resource Type definition for /i.test(text)) return '';
   text = text.charAt(0).toUpperCase() + text.slice(1);
   if (text.length > MAX_DESCRIPTION) text = `${text.slice(0, text.lastIndexOf(' ', MAX_DESCRIPTION - 1))}…`;
   return text;

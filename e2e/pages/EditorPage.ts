@@ -64,6 +64,11 @@ export class Canvas {
     return this.page.getByTestId('canvas.notice');
   }
 
+  /** Guidance after an add (what a new resource still needs), role=status. */
+  hint(): Locator {
+    return this.page.getByTestId('canvas.hint');
+  }
+
   wireQuestion(): Locator {
     return this.page.getByTestId('canvas.wire-question');
   }

@@ -81,7 +81,8 @@ export function App({ kv }: Props) {
     const said = [...r.notes];
     if (r.error) {
       const where = r.error.range ? ` (line ${r.error.range.start.line})` : '';
-      said.unshift(`${r.name} is open, but its YAML does not parse${where}: ${r.error.message} Fix it in the YAML panel; the canvas draws the stack once it parses.`);
+      const why = /[.!?]$/.test(r.error.message) ? r.error.message : `${r.error.message}.`;
+      said.unshift(`${r.name} is open, but its YAML does not parse${where}: ${why} Fix it in the YAML panel; the canvas draws the stack once it parses.`);
     }
     switcher.request({ name: r.name, text: r.text, ...(r.layout ? { layout: r.layout } : {}), ...(said.length ? { message: { tone: 'notice', text: said.join(' ') } } : {}) });
   };

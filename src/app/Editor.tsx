@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useStore } from 'react-redux';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/toFlow.ts';
 import type { Position } from '../canvas/toFlow.ts';
@@ -13,6 +14,7 @@ import { nodeRenamed, nodesPlaced } from '../store/layout/slice.ts';
 import type { RootState } from '../store/store.ts';
 
 const selectPositions = (s: RootState) => s.layout.positions;
+const selectRevision = (s: RootState) => s.document.revision;
 import { Inspector } from '../sidebar/Inspector.tsx';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
 import { ParametersPanel } from '../sidebar/ParametersPanel.tsx';
@@ -55,9 +57,15 @@ function typing(e: KeyboardEvent): boolean {
 /** The editor: palette, canvas, and the stack's details beside it. */
 export function Editor({ name, text, layout, saved = true }: Props) {
   const dispatch = useAppDispatch();
+  const store = useStore<RootState>();
+  // The first render still sees the document this editor replaces (its own is opened by the
+  // effect below): automatic layout and the first fit wait for this revision.
+  const openedRevision = useRef(Number.POSITIVE_INFINITY);
   useEffect(() => {
     dispatch(documentOpened({ name, text, saved, ...(layout ? { layout } : {}) }));
-  }, [dispatch, name, text, layout, saved]);
+    openedRevision.current = store.getState().document.revision;
+  }, [dispatch, store, name, text, layout, saved]);
+  const revision = useAppSelector(selectRevision);
   const template = useAppSelector(selectTemplate);
   const graph = useAppSelector(selectGraph);
   const stale = useAppSelector(selectGraphIsStale);
@@ -78,6 +86,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
 
   // Nodes nobody has placed are laid out with ELK (in a worker); placed ones never move.
   useEffect(() => {
+    if (revision < openedRevision.current) return;
     const unplaced = graph.nodes.some((n) => !positions[n.id]);
     if (!unplaced) {
       // every node already has its place (restored work): show them, fitted, once
@@ -105,10 +114,14 @@ export function Editor({ name, text, layout, saved = true }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [graph, positions]);
+  }, [graph, positions, revision]);
   const [notice, setNotice] = useState<string | null>(null);
   const [question, setQuestion] = useState<Question | null>(null);
   const [picking, setPicking] = useState<{ at?: { x: number; y: number } } | null>(null);
+  /** Guidance rather than a refusal (what a new resource still needs). */
+  const [hint, setHint] = useState<string | null>(null);
+  /** A resource just added from the picker: shown in the YAML panel once it is in the text. */
+  const [showAdded, setShowAdded] = useState<string | null>(null);
 
   const clipboard = useRef<CopiedResource[]>([]);
   const viewCenter = useRef<(() => { x: number; y: number }) | null>(null);
@@ -155,6 +168,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
       const edit = addNodeEdit(kind, id);
       if (!edit) return;
       setNotice(null);
+      setHint(null);
       dispatch(editsApplied([edit]));
       // a click adds the node in the middle of what the user sees; a drop, where it was dropped
       const where = at ?? viewCenter.current?.();
@@ -187,7 +201,9 @@ export function Editor({ name, text, layout, saved = true }: Props) {
       const where = at ?? viewCenter.current?.();
       if (where) place({ [id]: where });
       dispatch(selectionChanged([id]));
-      setNotice(plan.missing.length ? `Added ${id} (${type}). It still needs ${plan.missing.join(', ')}: set ${plan.missing.length === 1 ? 'it' : 'them'} in the YAML panel.` : null);
+      setNotice(null);
+      setHint(plan.missing.length ? `Added ${id} (${type}). It still needs ${plan.missing.join(', ')}: set ${plan.missing.length === 1 ? 'it' : 'them'} in the YAML panel.` : null);
+      setShowAdded(id);
     },
     [dispatch, place],
   );
@@ -209,6 +225,12 @@ export function Editor({ name, text, layout, saved = true }: Props) {
     },
     [template],
   );
+  useEffect(() => {
+    if (!showAdded) return;
+    const r = locate(template.parsed, ['Resources', showAdded], true);
+    if (r) setReveal((v) => ({ offset: r.start.offset, nonce: (v?.nonce ?? 0) + 1 }));
+    setShowAdded(null);
+  }, [showAdded, template]);
   const resources = template.parsed.value?.['Resources'];
   const definition = selectedNode && isObject(resources) ? resources[selectedNode.id] : undefined;
   const globals = template.parsed.value?.['Globals'];
@@ -261,6 +283,14 @@ export function Editor({ name, text, layout, saved = true }: Props) {
           <div className="notice" role="alert" data-testid="canvas.notice">
             <span>{message}</span>
             <button type="button" onClick={() => (setNotice(null), dispatch(refusalDismissed()))} aria-label="Dismiss">
+              ×
+            </button>
+          </div>
+        )}
+        {!message && hint && (
+          <div className="notice notice-question" role="status" data-testid="canvas.hint">
+            <span>{hint}</span>
+            <button type="button" onClick={() => setHint(null)} aria-label="Dismiss">
               ×
             </button>
           </div>

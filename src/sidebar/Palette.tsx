@@ -65,7 +65,8 @@ function PaletteView({ onAdd, onPickResource, picking = false }: Props) {
             <span className="rnode-glyph" style={{ '--accent': KIND_STYLE.resource.accent } as React.CSSProperties} aria-hidden="true">
               {KIND_STYLE.resource.glyph}
             </span>
-            <span>{RESOURCE.label}…</span>
+            {/* a soft hyphen: the long word breaks in the narrow column */}
+            <span>{RESOURCE.label.replace('CloudFormation', 'Cloud\u00adFormation')}…</span>
           </button>
         </li>
       </ul>

@@ -61,7 +61,8 @@ function tokenScore(t: string, e: Indexed): number {
   if (e.service.includes(t)) return 10;
   if (e.vendor === t) return 5;
   if (e.full.includes(t)) return 5;
-  if (t.length >= 2 && isSubsequence(t, e.name)) return 2;
+  // letters in order, from the name's first (`fn` for Function, never `sqs` inside ResolverQuery…)
+  if (t.length >= 2 && t[0] === e.name[0] && isSubsequence(t, e.name)) return 2;
   return 0;
 }
 
