@@ -200,3 +200,34 @@ test('the resource picker finds a type by words and adds it with Enter, or by dr
   await expect(page.getByTestId('inspector.required')).toContainText('Still needs RoleArn, Source, Target');
   await editor.yaml.expectText((t) => expect(resourceBlock(t, 'Pipe1')?.trimEnd()).toBe('  Pipe1:\n    Type: AWS::Pipes::Pipe'));
 });
+
+test('Ctrl+S downloads the template and counts it as saved: the next document opens without a question', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.palette.add('queue');
+  await editor.yaml.expectContains('  Queue1:');
+  const text = await editor.yaml.text();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+s')]);
+  expect(download.suggestedFilename()).toBe('orders-api.yaml');
+  expect(readFileSync((await download.path())!, 'utf8')).toBe(text);
+
+  await editor.gallery.pick('empty.yaml');
+  await expect(editor.documentName()).toHaveText('empty.yaml');
+  await expect(editor.unsaved.root()).toHaveCount(0);
+});
+
+test('a hostile file name is shown and downloaded as plain, safe text', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+
+  await editor.openFiles([{ name: '<img src=x onerror=alert(1)>\u202eLMAY.yaml', buffer: starter('empty.yaml') }]);
+
+  await expect(editor.documentName()).toHaveText('_img src=x onerror=alert(1)_LMAY.yaml');
+  const saved = await editor.download('download');
+  expect(saved.bytes.equals(starter('empty.yaml'))).toBe(true);
+  expect(saved.name).not.toContain('\u202e');
+  expect(dialogs, 'no script ran').toEqual([]);
+});

@@ -18,7 +18,7 @@ import './open/open.css';
 
 const SAMPLE = 'orders-api.yaml';
 /** What the file picker offers (a drop takes any file, and says what it is not). */
-const ACCEPT = '.yaml,.yml,.json,.template,.txt,application/json,application/yaml,text/yaml,text/plain';
+const ACCEPT = '.yaml,.yml,.json,.template,application/json,application/yaml,text/yaml';
 
 interface Props {
   readonly kv: KeyValueStore;

@@ -37,6 +37,7 @@ export function ResourcePicker({ onChoose, onClose }: Props) {
   const list = useRef<HTMLUListElement>(null);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     input.current?.focus();
     let live = true;
     loadResourceTypes().then(
@@ -45,6 +46,8 @@ export function ResourcePicker({ onChoose, onClose }: Props) {
     );
     return () => {
       live = false;
+      // back to where the user was (the palette item), unless they have moved on
+      if (box.current?.contains(document.activeElement) && before?.isConnected) before.focus();
     };
   }, []);
   // a press anywhere else closes it (a drag from it onto the canvas is not a press)
