@@ -8,6 +8,10 @@ import { resourceBlock } from './pages/yamlText.ts';
 const CORPUS = new URL('../../shared/corpus/', import.meta.url);
 /** SAM's own example: an API, a function, a user pool and its client (with trailing spaces on a blank line). */
 const CORPUS_FILE = 'sam/serverless-application-model__examples__2016-10-31__api_cognito_auth__template.yaml';
+// Each test opens two or three documents, and ELK lays each one out in a worker: on two
+// shared cores that takes longer than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 const starter = (file: string) => readFileSync(new URL(`../public/samples/${file}`, import.meta.url));
 
 test('a starter from the gallery opens with its nodes; Escape closes the gallery', async ({ page }) => {
