@@ -6,6 +6,7 @@ import HtmlWebpackPlugin from 'html-webpack-plugin';
 import MiniCssExtractPlugin from 'mini-css-extract-plugin';
 import CssMinimizerPlugin from 'css-minimizer-webpack-plugin';
 import TerserPlugin from 'terser-webpack-plugin';
+import { buildSpec } from './scripts/build-spec.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -82,6 +83,8 @@ const swcRule = (test, tsx, isProd) => ({
 });
 
 export default (_env, argv = {}) => {
+  // generated/resource-types.json is a lazy chunk of the app: make it if it is missing or stale
+  buildSpec({ quiet: true });
   const mode = argv.mode ?? 'production';
   const isProd = mode === 'production';
   const hashed = (ext) => (isProd ? `[name].[contenthash:8].${ext}` : `[name].${ext}`);

@@ -30,6 +30,17 @@
  *     outside in: `"a"` = a list of them, `"m"` = a map of them, `"aa"` = a list of lists.
  *   - For a union type (e.g. string or object), the first object type of the union is given.
  *
+ * ## `generated/resource-types.json` (format "cairn-resource-types/1")
+ *
+ * The browser's CloudFormation resource picker loads this small file lazily (it is never in
+ * the first download): every type above, with its required top-level properties and the first
+ * sentence of its documentation, clipped.
+ *
+ * ```
+ * { "format": "cairn-resource-types/1", "source": "...",
+ *   "types": [ ["AWS::SQS::Queue", ["<required property>", ...], "<one-line description>"], ... ] }
+ * ```
+ *
  * ## AWS::Serverless::* (SAM) types
  *
  * The service database carries a stale copy of the SAM types (7 of 12 types, properties from
@@ -53,6 +64,59 @@ const PACKAGE_DIR = join(ROOT, 'node_modules', '@aws-cdk', 'aws-service-spec');
 const DB_PATH = join(PACKAGE_DIR, 'db.json.gz');
 export const SPEC_PATH = join(ROOT, 'generated', 'spec.json');
 export const SPEC_FORMAT = 'cairn-spec/1';
+export const TYPES_PATH = join(ROOT, 'generated', 'resource-types.json');
+export const TYPES_FORMAT = 'cairn-resource-types/1';
+
+/** One line per SAM type (the service database's copies have no documentation of their own). */
+const SAM_DESCRIPTIONS = {
+  Api: 'An API Gateway REST API whose routes are the Api events of functions.',
+  Application: 'A nested application from the AWS Serverless Application Repository or an S3 template.',
+  CapacityProvider: 'Lambda managed instances: EC2 capacity that functions can run on.',
+  Connector: 'Permissions between two resources, written by SAM from a source, a destination and access levels.',
+  Function: 'A Lambda function with its role, event sources and permissions, written by SAM.',
+  GraphQLApi: 'An AppSync GraphQL API with its schema, data sources, functions and resolvers.',
+  HttpApi: 'An API Gateway HTTP API whose routes are the HttpApi events of functions.',
+  LayerVersion: 'A Lambda layer version: code or libraries shared by functions.',
+  SimpleTable: 'A DynamoDB table with one primary key attribute.',
+  StateMachine: 'A Step Functions state machine with its role and event sources.',
+  WebSocketApi: 'An API Gateway WebSocket API with its routes and integrations.',
+};
+
+const MAX_DESCRIPTION = 140;
+
+/** The first sentence of a type's documentation, as plain text, without its own type name. */
+export function describeType(type, documentation) {
+  // the first paragraph that is not a note (`> AWS WAF Classic support will end ...`)
+  const paragraphs = String(documentation ?? '').split(/\n\s*\n/).filter((p) => !/^\s*>/.test(p));
+  let text = (paragraphs[0] ?? '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:])/g, '$1')
+    .trim();
+  const end = text.search(/\.\s+(?=[A-Z])/);
+  if (end > 0) text = text.slice(0, end + 1);
+  text = text.replace(new RegExp(`^(The )?${type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (resource )?(type )?`, 'i'), '');
+  // nothing said: a link, or "Resource Type definition for AWS::X::Y"
+  if (/^https?:/.test(text) || /^Resource Type definition for /i.test(text)) return '';
+  text = text.charAt(0).toUpperCase() + text.slice(1);
+  if (text.length > MAX_DESCRIPTION) text = `${text.slice(0, text.lastIndexOf(' ', MAX_DESCRIPTION - 1))}…`;
+  return text;
+}
+
+/** The picker's list, from the extracted spec and the database's documentation. Pure. */
+export function extractResourceTypes(spec, db) {
+  const docs = new Map();
+  for (const r of db?.schema?.resource?.entities ?? []) if (typeof r.cloudFormationType === 'string') docs.set(r.cloudFormationType, r.documentation);
+  const types = Object.entries(spec.resources).map(([type, [props]]) => {
+    const required = Object.entries(props)
+      .filter(([, p]) => ((Array.isArray(p) ? p[0] : p) & 1) === 1)
+      .map(([name]) => name);
+    const sam = type.startsWith('AWS::Serverless::') ? SAM_DESCRIPTIONS[type.slice('AWS::Serverless::'.length)] : undefined;
+    return [type, required, sam ?? describeType(type, docs.get(type))];
+  });
+  return { format: TYPES_FORMAT, source: spec.source, types };
+}
 
 /** SAM resource types: [properties, required] from sam.schema.json (see the header). */
 const SAM_TYPES = {
@@ -255,7 +319,7 @@ export function buildSpec({ force = false, quiet = false } = {}) {
       `@aws-cdk/aws-service-spec is not installed (no ${relative(ROOT, DB_PATH)}); run npm install with dev dependencies`,
     );
   }
-  const outTime = mtime(SPEC_PATH);
+  const outTime = Math.min(mtime(SPEC_PATH), mtime(TYPES_PATH));
   if (!force && outTime > mtime(DB_PATH) && outTime > mtime(fileURLToPath(import.meta.url))) {
     say(`build-spec: ${rel} is up to date`);
     return { path: SPEC_PATH, built: false, types: null, bytes: statSync(SPEC_PATH).size };
@@ -268,13 +332,20 @@ export function buildSpec({ force = false, quiet = false } = {}) {
   }
   const spec = extractSpec(db, `@aws-cdk/aws-service-spec@${packageVersion()}; SAM types from aws/serverless-application-model@7000d0a`);
   const text = JSON.stringify(spec);
+  const list = JSON.stringify(extractResourceTypes(spec, db));
   mkdirSync(dirname(SPEC_PATH), { recursive: true });
-  const tmp = `${SPEC_PATH}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, SPEC_PATH);
+  writeAtomically(TYPES_PATH, list);
+  writeAtomically(SPEC_PATH, text);
   const types = Object.keys(spec.resources).length;
   say(`build-spec: wrote ${rel} (${types} resource types, ${spec.types.length} property types, ${Math.round(text.length / 1024)} KB)`);
+  say(`build-spec: wrote ${relative(process.cwd(), TYPES_PATH) || TYPES_PATH} (${Math.round(list.length / 1024)} KB)`);
   return { path: SPEC_PATH, built: true, types, bytes: text.length };
+}
+
+function writeAtomically(path, text) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

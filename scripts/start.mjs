@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const dev = args.includes('--dev');
 const mode = dev ? 'development' : 'production';
 const STAMP = join(root, 'dist', '.cairn-build.json');
-const SOURCES = ['src', 'public', 'webpack.config.js', 'package.json', 'package-lock.json'];
+const SOURCES = ['src', 'public', 'generated', 'webpack.config.js', 'package.json', 'package-lock.json'];
 const STATS = { all: false, errors: true, warnings: true, logging: 'info', colors: process.stdout.isTTY };
 
 register();

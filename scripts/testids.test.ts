@@ -22,6 +22,8 @@ test('every data-testid in the app is documented in docs/testids.md, and the pag
   for (const file of sources(join(root, 'src'))) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/(?:data-testid|testId)=(?:"([^"]+)"|\{`([^`]+)`\})/g)) inCode.add(shape(m[1] ?? m[2]!));
+    // a choice between literals: data-testid={error ? 'app.error' : 'app.notice'}
+    for (const m of text.matchAll(/(?:data-testid|testId)=\{([^`}][^}]*)\}/g)) for (const q of m[1]!.matchAll(/'([a-z][\w-]*\.[\w.-]+)'/g)) inCode.add(q[1]!);
   }
   const doc = readFileSync(join(root, 'docs', 'testids.md'), 'utf8');
   const inDoc = new Set([...doc.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => shape(m[1]!)));

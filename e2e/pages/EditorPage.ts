@@ -8,6 +8,9 @@ import type { Locator, Page } from '@playwright/test';
  */
 const NODE_TEST_ID_PREFIX = 'canvas.node.';
 
+/** How long the first automatic layout may take (the expect default is 10 s). */
+const LAYOUT_TIMEOUT = 30_000;
+
 /** The sample the editor opens at start (public/samples). */
 export const SAMPLE = 'orders-api.yaml';
 
@@ -61,6 +64,11 @@ export class Canvas {
     return this.page.getByTestId('canvas.notice');
   }
 
+  /** Guidance after an add (what a new resource still needs), role=status. */
+  hint(): Locator {
+    return this.page.getByTestId('canvas.hint');
+  }
+
   wireQuestion(): Locator {
     return this.page.getByTestId('canvas.wire-question');
   }
@@ -105,6 +113,11 @@ export class Canvas {
       const hit = document.elementFromPoint(pt.x, pt.y);
       return !!hit && (hit === el || el.contains(hit));
     }, p);
+  }
+
+  /** The wires drawn (triggers, accesses and references). */
+  wires(): Locator {
+    return this.root().locator('.react-flow__edge');
   }
 
   /** The view's "fit view" control: brings every node into view, as a user would. */
@@ -238,18 +251,112 @@ export class Inspector {
   }
 }
 
+/** A file as a user would pick or drop it. */
+export interface FileToOpen {
+  readonly name: string;
+  readonly buffer: Buffer;
+  readonly mimeType?: string;
+}
+
+/** "New from starter…": a modal list of the starters (`gallery.item.<file>`). */
+export class Gallery {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.getByTestId('gallery');
+  }
+
+  button(): Locator {
+    return this.page.getByTestId('app.new');
+  }
+
+  item(file: string): Locator {
+    return this.page.getByTestId(`gallery.item.${file}`);
+  }
+
+  async open(): Promise<void> {
+    await this.button().click();
+    await expect(this.root()).toBeVisible();
+  }
+
+  /** Opens the gallery and picks a starter (answer the unsaved-changes question, if any, after). */
+  async pick(file: string): Promise<void> {
+    await this.open();
+    await this.item(file).click();
+  }
+}
+
+/** The question asked before a document with changes is replaced. */
+export class UnsavedQuestion {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.getByTestId('unsaved');
+  }
+
+  answer(choice: 'download' | 'discard' | 'cancel'): Locator {
+    return this.page.getByTestId(`unsaved.${choice}`);
+  }
+}
+
+/** "CloudFormation resource…": the searchable list of every resource type. */
+export class ResourcePicker {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.getByTestId('resource-picker');
+  }
+
+  input(): Locator {
+    return this.page.getByTestId('resource-picker.input');
+  }
+
+  item(type: string): Locator {
+    return this.page.getByTestId(`resource-picker.item.${type}`);
+  }
+
+  /** Every result, best first. */
+  items(): Locator {
+    return this.root().getByRole('option');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('palette.item.resource').click();
+    await expect(this.root()).toBeVisible();
+    await expect(this.input()).toBeFocused();
+  }
+
+  async search(query: string): Promise<void> {
+    await this.input().fill(query);
+  }
+
+  /** HTML5 drag of a result onto the canvas (at a fraction of its size). */
+  async dragOntoCanvas(type: string, at = { x: 0.7, y: 0.8 }): Promise<void> {
+    const canvas = this.page.getByTestId('canvas');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('canvas is not visible');
+    await this.item(type).dragTo(canvas, { targetPosition: { x: box.width * at.x, y: box.height * at.y } });
+  }
+}
+
 /** The editor page. Specs talk to it, never to selectors. */
 export class EditorPage {
   readonly palette: Palette;
   readonly canvas: Canvas;
   readonly yaml: YamlPanel;
   readonly inspector: Inspector;
+  readonly gallery: Gallery;
+  readonly unsaved: UnsavedQuestion;
+  readonly picker: ResourcePicker;
 
   constructor(readonly page: Page) {
     this.inspector = new Inspector(page);
     this.palette = new Palette(page);
     this.canvas = new Canvas(page);
     this.yaml = new YamlPanel(page);
+    this.gallery = new Gallery(page);
+    this.unsaved = new UnsavedQuestion(page);
+    this.picker = new ResourcePicker(page);
   }
 
   async goto(): Promise<void> {
@@ -264,8 +371,8 @@ export class EditorPage {
   /** Opens the editor and waits for automatic layout and the YAML panel. */
   async open(): Promise<void> {
     await this.goto();
-    // the first layout loads ELK in a worker: allow for a busy machine
-    await expect(this.page.locator('.editor[data-laid-out="true"]')).toBeVisible({ timeout: 20_000 });
+    // ELK lays the stack out in a worker: seconds when two browsers share the two cores
+    await expect(this.page.locator('.editor[data-laid-out="true"]')).toBeVisible({ timeout: LAYOUT_TIMEOUT });
     await this.waitForStack();
     await expect(this.yaml.textbox()).toBeVisible();
   }
@@ -293,7 +400,7 @@ export class EditorPage {
   /** Reloads the page the way a user would, and waits for the editor again. */
   async reload(): Promise<void> {
     await this.page.reload();
-    await expect(this.page.locator('.editor[data-laid-out="true"]')).toBeVisible();
+    await expect(this.page.locator('.editor[data-laid-out="true"]')).toBeVisible({ timeout: LAYOUT_TIMEOUT });
     await this.waitForStack();
   }
 
@@ -301,17 +408,68 @@ export class EditorPage {
     return this.page.getByTestId('app.restored');
   }
 
+  /** "Open the sample instead" of restored work: the work has changes, so it is discarded on purpose. */
   async openSampleInstead(): Promise<void> {
     await this.restoredNotice().getByRole('button', { name: 'Open the sample instead' }).click();
+    await this.unsaved.answer('discard').click();
     await this.waitForStack();
   }
 
   /** Clicks a toolbar button that downloads a file; returns its name and bytes. */
-  async download(what: 'download' | 'export-svg' | 'export-png'): Promise<{ name: string; bytes: Buffer }> {
-    const [dl] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`toolbar.${what}`).click()]);
+  async download(what: 'download' | 'download-layout' | 'export-svg' | 'export-png'): Promise<{ name: string; bytes: Buffer }> {
+    return this.downloadBy(this.page.getByTestId(`toolbar.${what}`));
+  }
+
+  /** Clicks anything that downloads a file; returns its name and bytes. */
+  async downloadBy(l: Locator): Promise<{ name: string; bytes: Buffer }> {
+    const [dl] = await Promise.all([this.page.waitForEvent('download'), l.click()]);
     const path = await dl.path();
     if (!path) throw new Error('download failed');
     return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+  }
+
+  /** The document's name, as the YAML panel shows it. */
+  documentName(): Locator {
+    return this.page.locator('.yaml-panel-title');
+  }
+
+  /** "Open file…": picks files through the file input, as the picker would give them. */
+  async openFiles(files: readonly FileToOpen[]): Promise<void> {
+    await this.page.getByTestId('app.open-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: f.mimeType ?? 'application/octet-stream', buffer: f.buffer })));
+  }
+
+  /**
+   * Drops files on an element the way a browser does (dragenter, dragover, drop, with a
+   * DataTransfer holding them). `whileOver` runs between dragover and drop.
+   */
+  async dropFiles(files: readonly FileToOpen[], on: Locator = this.canvas.root(), whileOver?: () => Promise<void>): Promise<void> {
+    const payload = files.map((f) => ({ name: f.name, type: f.mimeType ?? '', base64: f.buffer.toString('base64') }));
+    const transfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+      return dt;
+    }, payload);
+    await on.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await on.dispatchEvent('dragover', { dataTransfer: transfer });
+    await whileOver?.();
+    // the overlay is on top while files are dragged over the page: the drop lands on it
+    const target = (await this.dropZone().count()) ? this.dropZone() : on;
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    await transfer.dispose();
+  }
+
+  dropZone(): Locator {
+    return this.page.getByTestId('app.drop-zone');
+  }
+
+  /** Why nothing was opened (role=alert, with the code). */
+  openError(): Locator {
+    return this.page.getByTestId('app.error');
+  }
+
+  /** What was said after opening (a YAML error, an ignored file). */
+  openNotice(): Locator {
+    return this.page.getByTestId('app.notice');
   }
 }
 

@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'SAMPLE_NAME_INVALID'
+  | 'SAMPLES_MANIFEST_INVALID'
   | 'NOT_BUILT'
   | 'INTERNAL';
 

@@ -4,7 +4,7 @@ import type { GuardPolicy } from './guard.ts';
 import { setSecurityHeaders } from './headers.ts';
 import { notFound, problem } from './problems.ts';
 import { sendProblem } from './respond.ts';
-import { serveSample } from './samples.ts';
+import { listSamples, serveSample } from './samples.ts';
 import { serveStatic } from './static.ts';
 import type { StaticOptions } from './static.ts';
 
@@ -27,6 +27,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
     if (refused) return sendProblem(res, method, refused);
     const path = requestPath(req.url ?? '');
     if (path === null) return sendProblem(res, method, problem(400, 'BAD_REQUEST_TARGET', 'Malformed request target.'));
+    if (path === SAMPLE_ROUTE || path === SAMPLE_ROUTE.slice(0, -1)) return await listSamples(res, method, ctx.samplesDir, ctx.log);
     if (path.startsWith(SAMPLE_ROUTE)) return await serveSample(res, method, path.slice(SAMPLE_ROUTE.length), ctx.samplesDir);
     if (path === '/api' || path.startsWith('/api/')) return sendProblem(res, method, notFound());
     return await serveStatic(res, method, path, ctx);

@@ -60,6 +60,7 @@ before(async () => {
   await writeFile(join(root, 'secret.txt'), 'secret');
   await symlink(join(root, 'secret.txt'), join(dist, 'escape.txt'));
   await writeFile(join(samples, 'orders-api.yaml'), 'Resources: {}\n');
+  await writeFile(join(samples, 'manifest.json'), JSON.stringify({ samples: [{ file: 'orders-api.yaml', title: 'Orders API', description: 'Orders.' }] }));
   running = await startServer({
     host: '127.0.0.1',
     port: 0,
@@ -190,6 +191,19 @@ describe('server', () => {
     const missing = await get('/api/samples/nope.yaml');
     assert.equal(missing.status, 404);
     assert.equal(codeOf(missing), 'NOT_FOUND');
+  });
+
+  it('lists the starter gallery', async () => {
+    for (const path of ['/api/samples', '/api/samples/']) {
+      const r = await get(path);
+      assert.equal(r.status, 200, path);
+      assert.equal(r.headers['content-type'], 'application/json; charset=utf-8');
+      assert.deepEqual(JSON.parse(r.body), { samples: [{ file: 'orders-api.yaml', title: 'Orders API', description: 'Orders.' }] });
+    }
+    const foreign = await get('/api/samples', { origin: 'https://evil.example' });
+    assert.equal(codeOf(foreign), 'ORIGIN_NOT_ALLOWED');
+    const rebound = await get('/api/samples', { host: `evil.example:${running.port}` });
+    assert.equal(codeOf(rebound), 'HOST_NOT_ALLOWED');
   });
 
   it('answers unknown API routes and odd request targets with coded JSON', async () => {

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useStore } from 'react-redux';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/toFlow.ts';
 import type { Position } from '../canvas/toFlow.ts';
@@ -6,13 +7,14 @@ import type { NodeKind } from '../model/graph/types.ts';
 import type { WireKind } from '../model/catalog/wires.ts';
 import { Palette } from '../sidebar/Palette.tsx';
 import { addNodeEdit, freeId } from '../sidebar/newNode.ts';
-import { documentOpened, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
+import { documentOpened, documentSaved, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
 import { selectDiagnosticCounts, selectDiagnostics, selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
 import { selectionChanged, selectionRenamed } from '../store/selection/slice.ts';
 import { nodeRenamed, nodesPlaced } from '../store/layout/slice.ts';
 import type { RootState } from '../store/store.ts';
 
 const selectPositions = (s: RootState) => s.layout.positions;
+const selectRevision = (s: RootState) => s.document.revision;
 import { Inspector } from '../sidebar/Inspector.tsx';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
 import { ParametersPanel } from '../sidebar/ParametersPanel.tsx';
@@ -27,11 +29,19 @@ import type { CopiedResource } from './clipboard.ts';
 import { downloadBlob, downloadText, svgToPng } from './download.ts';
 import { exportSvg } from '../canvas/exportSvg.ts';
 import { Shortcuts } from './Shortcuts.tsx';
+import { pruneLayout, serializeLayout, sidecarPath } from '../model/layout/sidecar.ts';
+import { planNewResource } from '../model/catalog/resourceDefaults.ts';
+import { ResourcePicker } from '../sidebar/ResourcePicker.tsx';
+import { RequiredProperties } from '../sidebar/RequiredProperties.tsx';
+import { loadResourceTypes } from '../sidebar/resourceTypes.ts';
+import { freeIdFor, resourceIdBase } from '../sidebar/newNode.ts';
 
 interface Props {
   readonly name: string;
   readonly text: string;
   readonly layout?: Readonly<Record<string, Position>>;
+  /** False for restored work whose changes were never downloaded. */
+  readonly saved?: boolean;
 }
 
 type Question = { source: string; target: string; options: readonly WireKind[] };
@@ -63,11 +73,17 @@ function writeFlag(key: string, on: boolean): void {
 }
 
 /** The editor: palette, canvas, and the stack's details beside it. */
-export function Editor({ name, text, layout }: Props) {
+export function Editor({ name, text, layout, saved = true }: Props) {
   const dispatch = useAppDispatch();
+  const store = useStore<RootState>();
+  // The first render still sees the document this editor replaces (its own is opened by the
+  // effect below): automatic layout and the first fit wait for this revision.
+  const openedRevision = useRef(Number.POSITIVE_INFINITY);
   useEffect(() => {
-    dispatch(documentOpened({ name, text, ...(layout ? { layout } : {}) }));
-  }, [dispatch, name, text, layout]);
+    dispatch(documentOpened({ name, text, saved, ...(layout ? { layout } : {}) }));
+    openedRevision.current = store.getState().document.revision;
+  }, [dispatch, store, name, text, layout, saved]);
+  const revision = useAppSelector(selectRevision);
   const template = useAppSelector(selectTemplate);
   const graph = useAppSelector(selectGraph);
   const stale = useAppSelector(selectGraphIsStale);
@@ -89,6 +105,7 @@ export function Editor({ name, text, layout }: Props) {
 
   // Nodes nobody has placed are laid out with ELK (in a worker); placed ones never move.
   useEffect(() => {
+    if (revision < openedRevision.current) return;
     const unplaced = graph.nodes.some((n) => !positions[n.id]);
     if (!unplaced) {
       // every node already has its place (restored work): show them, fitted, once
@@ -116,7 +133,7 @@ export function Editor({ name, text, layout }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [graph, positions]);
+  }, [graph, positions, revision]);
   const [notice, setNotice] = useState<string | null>(null);
   const [shortcuts, setShortcuts] = useState(false);
   /** Lays the whole stack out again (ELK layered), moving every node, and fits the view. */
@@ -131,6 +148,11 @@ export function Editor({ name, text, layout }: Props) {
       });
   }, [place]);
   const [question, setQuestion] = useState<Question | null>(null);
+  const [picking, setPicking] = useState<{ at?: { x: number; y: number } } | null>(null);
+  /** Guidance rather than a refusal (what a new resource still needs). */
+  const [hint, setHint] = useState<string | null>(null);
+  /** A resource just added from the picker: shown in the YAML panel once it is in the text. */
+  const [showAdded, setShowAdded] = useState<string | null>(null);
 
   const clipboard = useRef<CopiedResource[]>([]);
   const viewCenter = useRef<(() => { x: number; y: number }) | null>(null);
@@ -145,6 +167,12 @@ export function Editor({ name, text, layout }: Props) {
       }
       if (e.key === '?' && !typing(e) && !e.ctrlKey && !e.metaKey) {
         setShortcuts((v) => !v);
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
+        // the browser would save the page; the user means the template
+        e.preventDefault();
+        saveTemplate.current();
         return;
       }
       if (e.defaultPrevented || typing(e) || !(e.ctrlKey || e.metaKey)) return;
@@ -170,10 +198,12 @@ export function Editor({ name, text, layout }: Props) {
 
   const add = useCallback(
     (kind: NodeKind, at?: { x: number; y: number }) => {
+      if (kind === 'resource') return setPicking(at ? { at } : {});
       const id = freeId(kind, new Set(graph.nodes.map((n) => n.id)));
       const edit = addNodeEdit(kind, id);
       if (!edit) return;
       setNotice(null);
+      setHint(null);
       dispatch(editsApplied([edit]));
       // a click adds the node in the middle of what the user sees; a drop, where it was dropped
       const where = at ?? viewCenter.current?.();
@@ -194,6 +224,24 @@ export function Editor({ name, text, layout }: Props) {
     },
     [dispatch, graph],
   );
+  /** Adds a resource of any CloudFormation type (the picker): obvious required values, the rest listed. */
+  const addType = useCallback(
+    async (type: string, at?: { x: number; y: number }) => {
+      setPicking(null);
+      const types = await loadResourceTypes().catch(() => null);
+      const taken = new Set([...latest.current.graph.nodes.map((n) => n.id), ...Object.keys(latest.current.template.parsed.value?.['Parameters'] ?? {})]);
+      const id = freeIdFor(resourceIdBase(type), taken);
+      const plan = planNewResource(type, id, types?.get(type)?.required ?? []);
+      dispatch(editsApplied([{ op: 'addResource', resource: id, type, ...(Object.keys(plan.properties).length ? { properties: plan.properties } : {}) }]));
+      const where = at ?? viewCenter.current?.();
+      if (where) place({ [id]: where });
+      dispatch(selectionChanged([id]));
+      setNotice(null);
+      setHint(plan.missing.length ? `Added ${id} (${type}). It still needs ${plan.missing.join(', ')}: set ${plan.missing.length === 1 ? 'it' : 'them'} in the YAML panel.` : null);
+      setShowAdded(id);
+    },
+    [dispatch, place],
+  );
   const onSelectionChange = useCallback((ids: readonly string[]) => dispatch(selectionChanged(ids)), [dispatch]);
   const onEdits = useCallback((edits: Edit[]) => dispatch(editsApplied(edits)), [dispatch]);
   const onRename = useCallback(
@@ -212,6 +260,12 @@ export function Editor({ name, text, layout }: Props) {
     },
     [template],
   );
+  useEffect(() => {
+    if (!showAdded) return;
+    const r = locate(template.parsed, ['Resources', showAdded], true);
+    if (r) setReveal((v) => ({ offset: r.start.offset, nonce: (v?.nonce ?? 0) + 1 }));
+    setShowAdded(null);
+  }, [showAdded, template]);
   const resources = template.parsed.value?.['Resources'];
   const definition = selectedNode && isObject(resources) ? resources[selectedNode.id] : undefined;
   const globals = template.parsed.value?.['Globals'];
@@ -224,14 +278,30 @@ export function Editor({ name, text, layout }: Props) {
     setQuestion(null);
   };
 
+  const downloadTemplate = () => {
+    downloadText(name, 'application/yaml', template.text);
+    dispatch(documentSaved());
+  };
+  const saveTemplate = useRef(downloadTemplate);
+  saveTemplate.current = downloadTemplate;
+  const downloadLayout = () => {
+    const nodes = pruneLayout({ version: 1, nodes: positions }, new Set(graph.nodes.map((n) => n.id))).nodes;
+    downloadText(sidecarPath(name), 'application/json', serializeLayout({ version: 1, nodes }));
+  };
+  const staleMessage = stale && !graph.nodes.length ? 'The YAML does not parse: fix it in the YAML panel, and the stack is drawn here.' : undefined;
+
   const message = notice ?? (refused ? refused.map((d) => d.message).join(' ') : null);
   return (
     <div className={`editor${showYaml ? '' : ' yaml-hidden'}`} data-laid-out={laidOut ? 'true' : 'false'}>
-      <Palette onAdd={add} />
+      <Palette onAdd={add} onPickResource={() => setPicking((p) => (p ? null : {}))} picking={picking !== null} />
+      {picking && <ResourcePicker onChoose={(type) => void addType(type, picking.at)} onClose={() => setPicking(null)} />}
       <section className="editor-canvas" aria-label="Canvas">
         <div className="toolbar" role="toolbar" aria-label="Stack">
-          <button type="button" data-testid="toolbar.download" title={`Download ${name}`} onClick={() => downloadText(name, 'application/yaml', template.text)}>
+          <button type="button" data-testid="toolbar.download" title={`Download ${name} as it is (Ctrl+S)`} onClick={downloadTemplate}>
             Download
+          </button>
+          <button type="button" data-testid="toolbar.download-layout" title={`Node positions, to keep beside the template as ${sidecarPath(name)}`} onClick={downloadLayout}>
+            Download layout
           </button>
           <button type="button" data-testid="toolbar.export-svg" onClick={() => downloadText(`${base}.svg`, 'image/svg+xml', exportSvg(graph, positions, name))}>
             Export SVG
@@ -270,6 +340,14 @@ export function Editor({ name, text, layout }: Props) {
           </div>
         )}
         {shortcuts && <Shortcuts onClose={() => setShortcuts(false)} />}
+        {!message && hint && (
+          <div className="notice notice-question" role="status" data-testid="canvas.hint">
+            <span>{hint}</span>
+            <button type="button" onClick={() => setHint(null)} aria-label="Dismiss">
+              ×
+            </button>
+          </div>
+        )}
         {jumping && (
           <JumpTo
             nodes={graph.nodes}
@@ -301,6 +379,8 @@ export function Editor({ name, text, layout }: Props) {
           stale={stale}
           onPositionsChange={place}
           onDropKind={(kind, at) => add(kind as NodeKind, at)}
+          onDropType={(type, at) => void addType(type, at)}
+          {...(staleMessage ? { staleMessage } : {})}
           onWire={onWire}
           onDelete={onDelete}
           fitKey={fitKey}
@@ -329,6 +409,7 @@ export function Editor({ name, text, layout }: Props) {
         {tab === 'edit' ? (
           <>
             <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} />
+            {selectedNode?.kind === 'resource' && !selectedNode.implicit && <RequiredProperties node={selectedNode} definition={definition} onReveal={onReveal} />}
             <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
             <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fetchSample, sampleUrl } from './sample.ts';
+import { fetchSample, fetchSampleList, sampleUrl } from './sample.ts';
 import type { FetchText } from './sample.ts';
 
 const answer = (res: Response): FetchText => async () => res;
@@ -35,5 +35,22 @@ describe('fetchSample', () => {
     });
     assert.equal(r.ok, false);
     if (!r.ok) assert.equal(r.code, 'NETWORK');
+  });
+});
+
+describe('fetchSampleList', () => {
+  it('returns the checked list', async () => {
+    const list = { samples: [{ file: 'a.yaml', title: 'A', description: 'The A stack.' }] };
+    const urls: string[] = [];
+    const r = await fetchSampleList(async (url) => (urls.push(url), new Response(JSON.stringify(list))));
+    assert.deepEqual(r, { ok: true, samples: list.samples });
+    assert.deepEqual(urls, ['/api/samples']);
+  });
+
+  it('refuses a list that is not one, and passes on server errors', async () => {
+    const bad = await fetchSampleList(answer(new Response(JSON.stringify({ samples: [{ file: '../x' }] }))));
+    assert.equal(bad.ok ? '' : bad.code, 'SAMPLES_INVALID');
+    const failed = await fetchSampleList(answer(new Response(JSON.stringify({ code: 'SAMPLES_MANIFEST_INVALID', message: 'm' }), { status: 500 })));
+    assert.equal(failed.ok ? '' : failed.code, 'SAMPLES_MANIFEST_INVALID');
   });
 });

@@ -19,6 +19,10 @@ interface Props {
   onPositionsChange?(positions: Record<string, Position>): void;
   /** A palette item was dropped at a canvas position. */
   onDropKind?(kind: string, at: { x: number; y: number }): void;
+  /** A CloudFormation type from the resource picker was dropped at a canvas position. */
+  onDropType?(type: string, at: { x: number; y: number }): void;
+  /** What the banner says while the YAML does not parse (default: the last good version is shown). */
+  readonly staleMessage?: string;
   /** A wire was drawn from one node's handle to another node. */
   onWire?(source: string, target: string): void;
   /** Nodes were deleted (Delete / Backspace). */
@@ -36,6 +40,7 @@ interface Props {
 }
 
 const PALETTE_MIME = 'application/x-cairn-kind';
+const RESOURCE_TYPE_MIME = 'application/x-cairn-resource-type';
 
 const MINIMAP_SIZE = { width: 150, height: 100 };
 
@@ -56,7 +61,7 @@ export function Canvas(props: Props) {
  * The canvas: a thin adapter from the model's graph to React Flow. Positions and selection
  * come in as props; drags come back out as positions. The model stays the only truth.
  */
-function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDropKind, onWire, onDelete, fitKey = 0, selected, onSelectionChange, focus, viewCenter, counts }: Props) {
+function CanvasInner({ graph, positions, stale = false, staleMessage, onPositionsChange, onDropKind, onDropType, onWire, onDelete, fitKey = 0, selected, onSelectionChange, focus, viewCenter, counts }: Props) {
   const flow = useReactFlow();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -109,19 +114,22 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
-    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+    if (e.dataTransfer.types.includes(PALETTE_MIME) || e.dataTransfer.types.includes(RESOURCE_TYPE_MIME)) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     }
   }, []);
   const onDrop = useCallback(
     (e: React.DragEvent) => {
+      const type = e.dataTransfer.getData(RESOURCE_TYPE_MIME);
       const kind = e.dataTransfer.getData(PALETTE_MIME);
-      if (!kind) return;
+      if (!type && !kind) return;
       e.preventDefault();
-      onDropKind?.(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      if (type) onDropType?.(type, at);
+      else onDropKind?.(kind, at);
     },
-    [flow, onDropKind],
+    [flow, onDropKind, onDropType],
   );
   // A wire may end anywhere on a node, not only on its handle: the node under the pointer wins.
   const pending = useRef<{ from: string; done: boolean } | null>(null);
@@ -154,7 +162,7 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
     <div ref={box} className={`canvas${stale ? ' canvas-stale' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       {stale && (
         <p className="canvas-banner" role="status">
-          The YAML does not parse: showing the last version that did.
+          {staleMessage ?? 'The YAML does not parse: showing the last version that did.'}
         </p>
       )}
       <ReactFlow

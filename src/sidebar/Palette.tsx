@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { NODE_KINDS } from '../model/catalog/nodeKinds.ts';
+import { NODE_KINDS, nodeKindInfo } from '../model/catalog/nodeKinds.ts';
 import type { NodeKind } from '../model/graph/types.ts';
 import { KIND_STYLE } from '../canvas/nodes/kindStyle.ts';
 
@@ -12,9 +12,15 @@ export const ADDABLE: readonly NodeKind[] = NODE_KINDS.filter((k) => k.writes).m
 interface Props {
   /** Keyboard and click: add the kind at the centre of the view. */
   onAdd(kind: NodeKind): void;
+  /** "CloudFormation resource": open the picker of every resource type. */
+  onPickResource(): void;
+  /** The picker is open (the item shows it is pressed). */
+  readonly picking?: boolean;
 }
 
-function PaletteView({ onAdd }: Props) {
+const RESOURCE = nodeKindInfo('resource');
+
+function PaletteView({ onAdd, onPickResource, picking = false }: Props) {
   return (
     <nav className="palette" aria-label="Add a node">
       <h2 className="palette-title">Add</h2>
@@ -40,6 +46,29 @@ function PaletteView({ onAdd }: Props) {
             </button>
           </li>
         ))}
+        <li>
+          <button
+            type="button"
+            className="palette-item"
+            data-testid="palette.item.resource"
+            aria-haspopup="dialog"
+            aria-expanded={picking}
+            draggable
+            title={`${RESOURCE.description} Every type in the resource specification.`}
+            onDragStart={(e) => {
+              // dropped on the canvas, it opens the picker and the chosen type lands there
+              e.dataTransfer.setData(PALETTE_MIME, 'resource');
+              e.dataTransfer.effectAllowed = 'copy';
+            }}
+            onClick={onPickResource}
+          >
+            <span className="rnode-glyph" style={{ '--accent': KIND_STYLE.resource.accent } as React.CSSProperties} aria-hidden="true">
+              {KIND_STYLE.resource.glyph}
+            </span>
+            {/* a soft hyphen: the long word breaks in the narrow column */}
+            <span>{RESOURCE.label.replace('CloudFormation', 'Cloud\u00adFormation')}…</span>
+          </button>
+        </li>
       </ul>
     </nav>
   );

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { applyEdit } from '../model/edit/apply.ts';
 import { openTemplate } from '../model/template.ts';
 import { ADDABLE } from './Palette.tsx';
-import { addNodeEdit, freeId } from './newNode.ts';
+import { addNodeEdit, freeId, freeIdFor, resourceIdBase } from './newNode.ts';
 
 test('free ids count up per kind', () => {
   assert.equal(freeId('function', new Set()), 'Function1');
@@ -20,4 +20,12 @@ test('every palette kind adds a node of its own kind to an empty template', () =
     const nodes = openTemplate(r.text).graph.nodes;
     assert.ok(nodes.some((n) => n.kind === kind || (kind === 'edge-function' && n.kind === 'function')), `${kind} gave ${nodes.map((n) => n.kind)}`);
   }
+});
+
+test('a resource of any type is named after its type, under a free id', () => {
+  assert.equal(resourceIdBase('AWS::Events::EventBus'), 'EventBus');
+  assert.equal(resourceIdBase('AWS::EC2::VPC'), 'VPC');
+  assert.equal(freeIdFor(resourceIdBase('AWS::SQS::Queue'), new Set(['Queue1'])), 'Queue2');
+  assert.equal(freeIdFor('a-b_c', new Set()), 'abc1');
+  assert.equal(freeIdFor('', new Set()), 'Resource1');
 });

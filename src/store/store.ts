@@ -15,8 +15,8 @@ export function createStore(opts: StoreOptions = {}) {
     middleware: (getDefault) =>
       getDefault({
         // the document's text can be 1 MB: skip the dev-only deep checks on it
-        serializableCheck: { ignoredPaths: ['document.past', 'document.future', 'document.text', 'document.lastGood'] },
-        immutableCheck: { ignoredPaths: ['document.past', 'document.future', 'document.text', 'document.lastGood'] },
+        serializableCheck: { ignoredPaths: ['document.past', 'document.future', 'document.text', 'document.lastGood', 'document.savedText'] },
+        immutableCheck: { ignoredPaths: ['document.past', 'document.future', 'document.text', 'document.lastGood', 'document.savedText'] },
       }).concat(...(opts.extraMiddleware ?? [])),
   });
 }

@@ -9,6 +9,8 @@ export const selectDocumentName = (s: RootState) => s.document.name;
 export const selectCanUndo = (s: RootState) => s.document.past.length > 0;
 export const selectCanRedo = (s: RootState) => s.document.future.length > 0;
 export const selectRefused = (s: RootState) => s.document.refused;
+/** The document has changes that were neither opened nor downloaded: opening another loses them. */
+export const selectIsDirty = (s: RootState) => s.document.text !== s.document.savedText;
 
 export const selectTemplate = createSelector([selectText], (text): Template => openTemplate(text));
 

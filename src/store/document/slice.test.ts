@@ -49,3 +49,20 @@ test('diagnostics from the rules are counted per node for the canvas badges', as
   assert.deepEqual(selectDiagnosticCounts(store.getState())['P'], { errors: 1, warnings: 0 });
   assert.equal(selectDiagnosticCounts(store.getState())['Q'], undefined);
 });
+
+test('a document is dirty from its first change until it is downloaded or opened again', async () => {
+  const { documentSaved } = await import('./slice.ts');
+  const { selectIsDirty } = await import('./selectors.ts');
+  const store = createStore();
+  store.dispatch(documentOpened({ name: 't.yaml', text: TEXT }));
+  assert.equal(selectIsDirty(store.getState()), false);
+  store.dispatch(textEdited(TEXT + '# note\n'));
+  assert.equal(selectIsDirty(store.getState()), true);
+  store.dispatch(undone());
+  assert.equal(selectIsDirty(store.getState()), false, 'back to the saved text');
+  store.dispatch(redone());
+  store.dispatch(documentSaved());
+  assert.equal(selectIsDirty(store.getState()), false);
+  store.dispatch(documentOpened({ name: 'u.yaml', text: TEXT, saved: false }));
+  assert.equal(selectIsDirty(store.getState()), true, 'restored work never downloaded');
+});

@@ -24,9 +24,14 @@ export interface DocumentState {
   readonly refused: readonly Diagnostic[] | null;
   /** The latest text that parsed: while the YAML is broken the canvas keeps drawing this. */
   readonly lastGood: string;
+  /**
+   * The text as it was last opened or downloaded: anything else is work the user would lose
+   * by opening another document. Null when not known (restored work that was never saved).
+   */
+  readonly savedText: string | null;
 }
 
-const initialState: DocumentState = { name: 'template.yaml', text: '', revision: 0, past: [], future: [], refused: null, lastGood: '' };
+const initialState: DocumentState = { name: 'template.yaml', text: '', revision: 0, past: [], future: [], refused: null, lastGood: '', savedText: '' };
 
 /** The text to draw from: `text` when it parses, else the last that did. */
 function good(text: string, previous: string): string {
@@ -44,10 +49,20 @@ const documentSlice = createSlice({
   name: 'document',
   initialState,
   reducers: {
-    /** A file was opened (gallery, picker, drop, restore): a fresh history. */
-    documentOpened(_state, action: PayloadAction<{ name: string; text: string; layout?: Readonly<Record<string, { x: number; y: number; width?: number; height?: number }>> }>) {
-      const { name, text } = action.payload;
-      return { ...initialState, name, text, revision: _state.revision + 1, lastGood: good(text, '') };
+    /**
+     * A file was opened (gallery, picker, drop, restore): a fresh history. It counts as saved
+     * unless `saved` is false (work restored from the browser that was never downloaded).
+     */
+    documentOpened(
+      _state,
+      action: PayloadAction<{ name: string; text: string; layout?: Readonly<Record<string, { x: number; y: number; width?: number; height?: number }>>; saved?: boolean }>,
+    ) {
+      const { name, text, saved = true } = action.payload;
+      return { ...initialState, name, text, revision: _state.revision + 1, lastGood: good(text, ''), savedText: saved ? text : null };
+    },
+    /** The template was downloaded as it is now. */
+    documentSaved(state) {
+      return { ...state, savedText: state.text };
     },
     /** Model edits from the canvas, palette or inspector, applied as one undo step. */
     editsApplied(state, action: PayloadAction<readonly Edit[]>) {
@@ -75,5 +90,5 @@ const documentSlice = createSlice({
   },
 });
 
-export const { documentOpened, editsApplied, textEdited, undone, redone, refusalDismissed } = documentSlice.actions;
+export const { documentOpened, documentSaved, editsApplied, textEdited, undone, redone, refusalDismissed } = documentSlice.actions;
 export const documentReducer = documentSlice.reducer;

@@ -46,3 +46,19 @@ test('node positions are kept with the work, and bad ones are dropped on load', 
   fresh.dispatch(documentOpened({ name: 's.yaml', text: 'Resources: {}\n', layout: { R: { x: 1, y: 2 } } }));
   assert.deepEqual(fresh.getState().layout.positions, { R: { x: 1, y: 2 } });
 });
+
+test('the work says whether it has changes that were never downloaded', async () => {
+  const { documentSaved } = await import('../document/slice.ts');
+  const kv = memoryStore();
+  const p = persistWork(kv);
+  const store = createStore({ extraMiddleware: [p.middleware] });
+  store.dispatch(documentOpened({ name: 's.yaml', text: 'Resources: {}\n' }));
+  await p.flush();
+  assert.equal((await loadWork(kv))?.dirty, false);
+  store.dispatch(textEdited('Resources: {}\n# more\n'));
+  await p.flush();
+  assert.equal((await loadWork(kv))?.dirty, true);
+  store.dispatch(documentSaved());
+  await p.flush();
+  assert.equal((await loadWork(kv))?.dirty, false);
+});

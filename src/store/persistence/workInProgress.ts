@@ -1,5 +1,5 @@
 import { createListenerMiddleware, isAnyOf } from '@reduxjs/toolkit';
-import { documentOpened, editsApplied, redone, textEdited, undone } from '../document/slice.ts';
+import { documentOpened, documentSaved, editsApplied, redone, textEdited, undone } from '../document/slice.ts';
 import { nodeRenamed, nodesPlaced } from '../layout/slice.ts';
 import type { RootState } from '../store.ts';
 import type { KeyValueStore } from './kv.ts';
@@ -14,6 +14,8 @@ export interface SavedWork {
   readonly name: string;
   readonly text: string;
   readonly savedAt: string;
+  /** True when the text has changes that were never downloaded (absent in older records: assume so). */
+  readonly dirty?: boolean;
   /** Node positions: where the user put them. */
   readonly layout?: Readonly<Record<string, { x: number; y: number; width?: number; height?: number }>>;
 }
@@ -57,10 +59,10 @@ export function persistWork(store: KeyValueStore, now: () => Date = () => new Da
   };
 
   listener.startListening({
-    matcher: isAnyOf(documentOpened, editsApplied, textEdited, undone, redone, nodesPlaced, nodeRenamed),
+    matcher: isAnyOf(documentOpened, documentSaved, editsApplied, textEdited, undone, redone, nodesPlaced, nodeRenamed),
     effect: (_action, api) => {
       const { document: d, layout } = api.getState();
-      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString(), layout: layout.positions };
+      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString(), dirty: d.text !== d.savedText, layout: layout.positions };
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
