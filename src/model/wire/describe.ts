@@ -143,7 +143,7 @@ function summarise(value: CfnObject, src: WireSource, events: readonly TriggerEv
     case 'vpc':
       return `Placed in the network's subnets by ${where(src.path)}`;
     default:
-      return `${brief(at)} in ${where(src.path)}`;
+      return `Reference ${brief(at)} in ${where(src.path)}`;
   }
 }
 
