@@ -14,6 +14,8 @@ import type { RootState } from '../store/store.ts';
 
 const selectPositions = (s: RootState) => s.layout.positions;
 import { Inspector } from '../sidebar/Inspector.tsx';
+import { WireInspector } from '../sidebar/WireInspector.tsx';
+import { useWireSelection } from './useWireSelection.ts';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
 import { ParametersPanel } from '../sidebar/ParametersPanel.tsx';
 import { locate } from '../model/diagnostics/locate.ts';
@@ -38,10 +40,11 @@ type Question = { source: string; target: string; options: readonly WireKind[] }
 // The YAML panel (CodeMirror) is a lazy chunk: the first paint does not wait for it.
 const YamlEditor = lazy(() => import('../yaml/YamlEditor.tsx'));
 
-/** True when a key press belongs to a text field (the YAML editor handles its own undo). */
+/** True when a key press belongs to a text field (the YAML editor handles its own undo); radios are not text. */
 function typing(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
-  return Boolean(t && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.closest('.cm-editor')));
+  const text = t?.tagName === 'INPUT' && !['radio', 'checkbox', 'button'].includes((t as HTMLInputElement).type);
+  return Boolean(t && (t.isContentEditable || text || t.tagName === 'TEXTAREA' || t.closest('.cm-editor')));
 }
 
 /** The editor: palette, canvas, and the stack's details beside it. */
@@ -58,6 +61,7 @@ export function Editor({ name, text, layout }: Props) {
   const counts = useAppSelector(selectDiagnosticCounts);
   const selected = useAppSelector(selectSelection);
   const selectedNode = useAppSelector(selectSelectedNode);
+  const { wireSelected, ...wireProps } = useWireSelection();
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | undefined>(undefined);
   const [tab, setTab] = useState<'edit' | 'deployments'>('edit');
   const [jumping, setJumping] = useState(false);
@@ -256,6 +260,7 @@ export function Editor({ name, text, layout }: Props) {
           {...(focus ? { focus } : {})}
           viewCenter={viewCenter}
           counts={counts}
+          {...wireProps}
         />
       </section>
       <section className="yaml-panel" aria-label={`${name} (YAML)`}>
@@ -276,7 +281,11 @@ export function Editor({ name, text, layout }: Props) {
         {tab === 'edit' ? (
           <>
             <ParametersPanel template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
-            <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} />
+            {wireSelected ? (
+              <WireInspector onReveal={onReveal} />
+            ) : (
+              <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} />
+            )}
             <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>
         ) : (
