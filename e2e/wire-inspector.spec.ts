@@ -11,8 +11,9 @@ test('an access wire shows its policy template and env var exactly as the YAML h
   await expect(editor.wire.root()).toBeVisible();
   await expect(page.getByTestId('inspector')).toHaveCount(0);
   await expect(editor.wire.title()).toHaveText('CreateOrderFunction → OrdersTable');
-  await expect(editor.wire.codeOf('Policy template DynamoDBCrudPolicy scoped to !Ref OrdersTable')).toHaveText('- DynamoDBCrudPolicy:\n    TableName: !Ref OrdersTable');
-  await expect(editor.wire.codeOf('Environment variable TABLE_NAME = !Ref OrdersTable')).toHaveText('TABLE_NAME: !Ref OrdersTable');
+  // exact text, spaces and line breaks included
+  await expect.poll(() => editor.wire.codeText('Policy template DynamoDBCrudPolicy scoped to !Ref OrdersTable')).toBe('- DynamoDBCrudPolicy:\n    TableName: !Ref OrdersTable');
+  await expect.poll(() => editor.wire.codeText('Environment variable TABLE_NAME = !Ref OrdersTable')).toBe('TABLE_NAME: !Ref OrdersTable');
   // each piece is in the YAML panel as shown, inside the function's own block
   const yaml = await editor.yaml.text();
   const fn = resourceBlock(yaml, 'CreateOrderFunction')!;
@@ -24,6 +25,13 @@ test('an access wire shows its policy template and env var exactly as the YAML h
   }
   await expect(editor.wire.level('crud')).toBeChecked();
   await expect(editor.wire.level('read')).not.toBeChecked();
+
+  // Show in YAML puts the panel on the piece's own line (there are four TABLE_NAME lines)
+  await editor.wire.reveal('Environment variable TABLE_NAME');
+  await expect(editor.yaml.revealedLine()).toHaveText('          TABLE_NAME: !Ref OrdersTable');
+  expect(await editor.yaml.cursorLine()).toBe(fragmentLine(yaml, 'TABLE_NAME: !Ref OrdersTable') + 1);
+  await editor.wire.reveal('Policy template DynamoDBCrudPolicy');
+  await expect(editor.yaml.revealedLine()).toHaveText('        - DynamoDBCrudPolicy:');
 });
 
 test('read-write to read-only changes exactly the policy line; undo restores the file', async ({ page }) => {
@@ -39,7 +47,7 @@ test('read-write to read-only changes exactly the policy line; undo restores the
     expect(changedLines(before, t)).toEqual([{ line: before.split('\n').indexOf('        - DynamoDBCrudPolicy:'), from: '        - DynamoDBCrudPolicy:', to: '        - DynamoDBReadPolicy:' }]);
   });
   await expect(editor.wire.level('read')).toBeChecked();
-  await expect(editor.wire.codeOf(/DynamoDBReadPolicy/)).toHaveText('- DynamoDBReadPolicy:\n    TableName: !Ref OrdersTable');
+  await expect.poll(() => editor.wire.codeText(/DynamoDBReadPolicy/)).toBe('- DynamoDBReadPolicy:\n    TableName: !Ref OrdersTable');
 
   await editor.undo();
   await editor.yaml.expectText((t) => expect(t).toBe(before));
@@ -106,7 +114,7 @@ test('a hand-written reference is shown, and offers no options', async ({ page }
 
   await editor.wires.select('OrderEventsQueue', 'reference', 'OrderEventsDeadLetterQueue');
 
-  await expect(editor.wire.codes()).resolves.toEqual(['deadLetterTargetArn: !GetAtt OrderEventsDeadLetterQueue.Arn']);
+  await expect.poll(() => editor.wire.codes()).toEqual(['deadLetterTargetArn: !GetAtt OrderEventsDeadLetterQueue.Arn']);
   await expect(page.getByTestId('wire.remove')).toHaveCount(0);
   await expect(page.getByTestId('wire.level')).toHaveCount(0);
   // clicking a node goes back to the node inspector

@@ -233,6 +233,12 @@ export class WireInspector {
     return this.parts().filter({ has: this.page.getByTestId(/^wire\.part\.\d+\.summary$/).filter({ hasText: summary }) }).getByTestId(/^wire\.part\.\d+\.code$/);
   }
 
+  /** The exact text (every space and line break) of the piece whose sentence contains `summary`. */
+  async codeText(summary: string | RegExp): Promise<string | null> {
+    const code = this.codeOf(summary);
+    return (await code.count()) === 1 ? code.textContent() : null;
+  }
+
   async codes(): Promise<string[]> {
     return this.root().getByTestId(/^wire\.part\.\d+\.code$/).allTextContents();
   }
@@ -251,6 +257,14 @@ export class WireInspector {
     const field = this.setting(event, property);
     await field.fill(value);
     await field.press('Enter');
+  }
+
+  /** "Show in YAML" of the piece whose sentence contains `summary`. */
+  async reveal(summary: string | RegExp): Promise<void> {
+    await this.parts()
+      .filter({ has: this.page.getByTestId(/^wire\.part\.\d+\.summary$/).filter({ hasText: summary }) })
+      .getByTestId(/^wire\.part\.\d+\.reveal$/)
+      .click();
   }
 
   async remove(): Promise<void> {
@@ -286,6 +300,22 @@ export class YamlPanel {
       if (!view) throw new Error('no CodeMirror view on the YAML panel');
       return view.state.doc.toString();
     });
+  }
+
+  /** The 1-based line of the cursor (a reveal puts it at what it shows). */
+  async cursorLine(): Promise<number> {
+    return this.textbox().evaluate((el) => {
+      type Viewish = { state: { selection: { main: { head: number } }; doc: { lineAt(pos: number): { number: number } } } };
+      const anyEl = el as unknown as { cmTile?: { root?: { view?: Viewish } }; cmView?: { rootView?: Viewish; view?: Viewish } };
+      const view = anyEl.cmTile?.root?.view ?? anyEl.cmView?.rootView ?? anyEl.cmView?.view;
+      if (!view) throw new Error('no CodeMirror view on the YAML panel');
+      return view.state.doc.lineAt(view.state.selection.main.head).number;
+    });
+  }
+
+  /** The line a reveal ("Show in YAML", a diagnostic) highlights. */
+  revealedLine(): Locator {
+    return this.root().locator('.cm-line.cairn-yaml-revealed');
   }
 
   /** Waits until the document satisfies `check` (web-first: retried until the timeout). */
