@@ -151,6 +151,140 @@ export class Canvas {
   }
 }
 
+export type WireKind = 'trigger' | 'access' | 'reference';
+
+/** Where wires are drawn: `canvas.edge.<source>.<kind>.<target>` (src/canvas/toFlow.ts). */
+const EDGE_TEST_ID_PREFIX = 'canvas.edge.';
+
+/** The wires on the canvas: found by what they join, clicked on their line, chosen by keyboard. */
+export class Wires {
+  constructor(
+    readonly page: Page,
+    private readonly canvas: Canvas,
+  ) {}
+
+  edge(source: string, kind: WireKind, target: string): Locator {
+    return this.page.getByTestId(`${EDGE_TEST_ID_PREFIX}${source}.${kind}.${target}`);
+  }
+
+  all(): Locator {
+    return this.page.getByTestId(new RegExp(`^${escapeRegExp(EDGE_TEST_ID_PREFIX)}`));
+  }
+
+  /**
+   * Clicks a wire on its line, as a user would: at a point along the path (its middle first)
+   * that no node or other wire covers. A wire's box can be mostly empty space, so its centre
+   * will not do; where the view is too crowded, it zooms in on the wire first (mouse wheel).
+   */
+  async click(source: string, kind: WireKind, target: string): Promise<void> {
+    const edge = this.edge(source, kind, target);
+    // not toBeVisible: a level wire is a path of zero height, which Playwright counts as hidden
+    await expect(edge).toHaveCount(1);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const { clear, middle } = await edge.evaluate((g) => {
+        const path = g.querySelector('path.react-flow__edge-interaction') ?? g.querySelector('path.react-flow__edge-path');
+        if (!(path instanceof SVGPathElement)) throw new Error('a wire without a path');
+        const length = path.getTotalLength();
+        const m = path.getScreenCTM()!;
+        const at = (f: number) => {
+          const p = path.getPointAtLength(length * f);
+          return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+        };
+        for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75, 0.15, 0.85]) {
+          const p = at(f);
+          const hit = document.elementFromPoint(p.x, p.y);
+          if (hit && g.contains(hit)) return { clear: p, middle: at(0.5) };
+        }
+        return { clear: null, middle: at(0.5) };
+      });
+      if (clear) {
+        await this.page.mouse.click(clear.x, clear.y);
+        return;
+      }
+      await this.page.mouse.move(middle.x, middle.y);
+      await this.page.mouse.wheel(0, -400);
+      await this.canvas.waitUntilStill(edge);
+    }
+    throw new Error(`no clear point on the wire ${source} ${kind} ${target}`);
+  }
+
+  /** Clicks a wire and waits until it draws itself selected. */
+  async select(source: string, kind: WireKind, target: string): Promise<void> {
+    await this.click(source, kind, target);
+    await expect(this.edge(source, kind, target)).toHaveClass(/\bselected\b/);
+  }
+
+  /** Keyboard: focuses the wire (wires are in the tab order) and presses Enter. */
+  async selectWithKeyboard(source: string, kind: WireKind, target: string): Promise<void> {
+    const edge = this.edge(source, kind, target);
+    await edge.focus();
+    await expect(edge).toBeFocused();
+    await this.page.keyboard.press('Enter');
+    await expect(edge).toHaveClass(/\bselected\b/);
+  }
+}
+
+/** The wire inspector (src/sidebar/WireInspector.tsx lists its test ids). */
+export class WireInspector {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.getByTestId('wire.inspector');
+  }
+
+  title(): Locator {
+    return this.page.getByTestId('wire.title');
+  }
+
+  /** The pieces of template text the wire is made of, in order. */
+  parts(): Locator {
+    return this.root().getByTestId(/^wire\.part\.\d+$/);
+  }
+
+  /** The code of the piece whose sentence contains `summary`. */
+  codeOf(summary: string | RegExp): Locator {
+    return this.parts().filter({ has: this.page.getByTestId(/^wire\.part\.\d+\.summary$/).filter({ hasText: summary }) }).getByTestId(/^wire\.part\.\d+\.code$/);
+  }
+
+  /** The exact text (every space and line break) of the piece whose sentence contains `summary`. */
+  async codeText(summary: string | RegExp): Promise<string | null> {
+    const code = this.codeOf(summary);
+    return (await code.count()) === 1 ? code.textContent() : null;
+  }
+
+  async codes(): Promise<string[]> {
+    return this.root().getByTestId(/^wire\.part\.\d+\.code$/).allTextContents();
+  }
+
+  level(level: 'read' | 'write' | 'crud'): Locator {
+    return this.page.getByTestId(`wire.level.${level}`);
+  }
+
+  /** The field of one event setting (an input or a select). */
+  setting(event: string, property: string): Locator {
+    return this.page.getByTestId(`wire.setting.${event}.${property}`).locator('input, select');
+  }
+
+  /** Types a value into an event setting's text field and commits it with Enter. */
+  async setSetting(event: string, property: string, value: string): Promise<void> {
+    const field = this.setting(event, property);
+    await field.fill(value);
+    await field.press('Enter');
+  }
+
+  /** "Show in YAML" of the piece whose sentence contains `summary`. */
+  async reveal(summary: string | RegExp): Promise<void> {
+    await this.parts()
+      .filter({ has: this.page.getByTestId(/^wire\.part\.\d+\.summary$/).filter({ hasText: summary }) })
+      .getByTestId(/^wire\.part\.\d+\.reveal$/)
+      .click();
+  }
+
+  async remove(): Promise<void> {
+    await this.page.getByTestId('wire.remove').click();
+  }
+}
+
 /** The YAML panel (CodeMirror 6). */
 export class YamlPanel {
   constructor(readonly page: Page) {}
@@ -179,6 +313,22 @@ export class YamlPanel {
       if (!view) throw new Error('no CodeMirror view on the YAML panel');
       return view.state.doc.toString();
     });
+  }
+
+  /** The 1-based line of the cursor (a reveal puts it at what it shows). */
+  async cursorLine(): Promise<number> {
+    return this.textbox().evaluate((el) => {
+      type Viewish = { state: { selection: { main: { head: number } }; doc: { lineAt(pos: number): { number: number } } } };
+      const anyEl = el as unknown as { cmTile?: { root?: { view?: Viewish } }; cmView?: { rootView?: Viewish; view?: Viewish } };
+      const view = anyEl.cmTile?.root?.view ?? anyEl.cmView?.rootView ?? anyEl.cmView?.view;
+      if (!view) throw new Error('no CodeMirror view on the YAML panel');
+      return view.state.doc.lineAt(view.state.selection.main.head).number;
+    });
+  }
+
+  /** The line a reveal ("Show in YAML", a diagnostic) highlights. */
+  revealedLine(): Locator {
+    return this.root().locator('.cm-line.cairn-yaml-revealed');
   }
 
   /** Waits until the document satisfies `check` (web-first: retried until the timeout). */
@@ -348,6 +498,8 @@ export class EditorPage {
   readonly gallery: Gallery;
   readonly unsaved: UnsavedQuestion;
   readonly picker: ResourcePicker;
+  readonly wires: Wires;
+  readonly wire: WireInspector;
 
   constructor(readonly page: Page) {
     this.inspector = new Inspector(page);
@@ -357,6 +509,8 @@ export class EditorPage {
     this.gallery = new Gallery(page);
     this.unsaved = new UnsavedQuestion(page);
     this.picker = new ResourcePicker(page);
+    this.wires = new Wires(page, this.canvas);
+    this.wire = new WireInspector(page);
   }
 
   async goto(): Promise<void> {

@@ -16,6 +16,8 @@ import type { RootState } from '../store/store.ts';
 const selectPositions = (s: RootState) => s.layout.positions;
 const selectRevision = (s: RootState) => s.document.revision;
 import { Inspector } from '../sidebar/Inspector.tsx';
+import { WireInspector } from '../sidebar/WireInspector.tsx';
+import { useWireSelection } from './useWireSelection.ts';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
 import { ParametersPanel } from '../sidebar/ParametersPanel.tsx';
 import { locate } from '../model/diagnostics/locate.ts';
@@ -49,10 +51,11 @@ type Question = { source: string; target: string; options: readonly WireKind[] }
 // The YAML panel (CodeMirror) is a lazy chunk: the first paint does not wait for it.
 const YamlEditor = lazy(() => import('../yaml/YamlEditor.tsx'));
 
-/** True when a key press belongs to a text field (the YAML editor handles its own undo). */
+/** True when a key press belongs to a text field (the YAML editor handles its own undo); radios are not text. */
 function typing(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
-  return Boolean(t && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.closest('.cm-editor')));
+  const text = t?.tagName === 'INPUT' && !['radio', 'checkbox', 'button'].includes((t as HTMLInputElement).type);
+  return Boolean(t && (t.isContentEditable || text || t.tagName === 'TEXTAREA' || t.closest('.cm-editor')));
 }
 
 /** A remembered on/off choice of the user's (panels); storage may be unavailable. */
@@ -92,6 +95,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   const counts = useAppSelector(selectDiagnosticCounts);
   const selected = useAppSelector(selectSelection);
   const selectedNode = useAppSelector(selectSelectedNode);
+  const { wireSelected, ...wireProps } = useWireSelection();
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | undefined>(undefined);
   const [tab, setTab] = useState<'edit' | 'deployments'>('edit');
   const [showYaml, setShowYaml] = useState(() => readFlag('cairn.yamlPanel', true));
@@ -389,6 +393,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
           {...(focus ? { focus } : {})}
           viewCenter={viewCenter}
           counts={counts}
+          {...wireProps}
         />
       </section>
       <section className="yaml-panel" aria-label={`${name} (YAML)`}>
@@ -408,8 +413,12 @@ export function Editor({ name, text, layout, saved = true }: Props) {
         </div>
         {tab === 'edit' ? (
           <>
-            <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} />
-            {selectedNode?.kind === 'resource' && !selectedNode.implicit && <RequiredProperties node={selectedNode} definition={definition} onReveal={onReveal} />}
+            {wireSelected ? (
+              <WireInspector onReveal={onReveal} />
+            ) : (
+              <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} />
+            )}
+            {!wireSelected && selectedNode?.kind === 'resource' && !selectedNode.implicit && <RequiredProperties node={selectedNode} definition={definition} onReveal={onReveal} />}
             <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
             <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
-import type { Connection, NodeChange, NodeTypes } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow, useStoreApi } from '@xyflow/react';
+import type { Connection, EdgeChange, NodeChange, NodeTypes, OnDelete } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { Graph } from '../model/graph/types.ts';
+import type { Graph, GraphEdge } from '../model/graph/types.ts';
 import { ContainerNode, ResourceNode } from './nodes/ResourceNode.tsx';
 import { KIND_STYLE } from './nodes/kindStyle.ts';
-import { NODE_HEIGHT, NODE_WIDTH, toFlowEdges, toFlowNodes } from './toFlow.ts';
-import type { Position, ResourceFlowNode } from './toFlow.ts';
+import { EDGE_HIT_WIDTH, EDGE_MIN_SCREEN_HIT, NODE_HEIGHT, NODE_WIDTH, toFlowEdges, toFlowNodes } from './toFlow.ts';
+import type { Position, ResourceFlowNode, WireFlowEdge } from './toFlow.ts';
 import './canvas.css';
 
 // module scope: React Flow re-mounts every node when nodeTypes changes identity
@@ -27,6 +27,12 @@ interface Props {
   onWire?(source: string, target: string): void;
   /** Nodes were deleted (Delete / Backspace). */
   onDelete?(ids: readonly string[]): void;
+  /** The selected wire's id, if a wire is selected. */
+  readonly selectedEdge?: string | null;
+  /** A wire was selected (click, Enter on a focused wire) or deselected (null). */
+  onEdgeSelect?(edge: GraphEdge | null): void;
+  /** A selected trigger or access wire was deleted (Delete / Backspace). */
+  onWireDelete?(edge: GraphEdge): void;
   /** Changing this number fits the view to the stack (after automatic layout, on open). */
   readonly fitKey?: number;
   readonly selected: ReadonlySet<string>;
@@ -61,9 +67,19 @@ export function Canvas(props: Props) {
  * The canvas: a thin adapter from the model's graph to React Flow. Positions and selection
  * come in as props; drags come back out as positions. The model stays the only truth.
  */
-function CanvasInner({ graph, positions, stale = false, staleMessage, onPositionsChange, onDropKind, onDropType, onWire, onDelete, fitKey = 0, selected, onSelectionChange, focus, viewCenter, counts }: Props) {
+function CanvasInner({ graph, positions, stale = false, staleMessage, onPositionsChange, onDropKind, onDropType, onWire, onDelete, selectedEdge = null, onEdgeSelect, onWireDelete, fitKey = 0, selected, onSelectionChange, focus, viewCenter, counts }: Props) {
   const flow = useReactFlow();
   const box = useRef<HTMLDivElement>(null);
+  // A wire's hit area is drawn in flow units: widen it as the view zooms out so that it stays at
+  // least EDGE_MIN_SCREEN_HIT pixels on screen (CSS reads --wire-hit). Set directly, not through a re-render.
+  const rf = useStoreApi();
+  useEffect(() => {
+    const apply = (zoom: number) => box.current?.style.setProperty('--wire-hit', `${Math.round(Math.max(EDGE_HIT_WIDTH, EDGE_MIN_SCREEN_HIT / (zoom || 1)))}px`);
+    apply(rf.getState().transform[2]);
+    return rf.subscribe((s, prev) => {
+      if (s.transform[2] !== prev.transform[2]) apply(s.transform[2]);
+    });
+  }, [rf]);
   useEffect(() => {
     if (!viewCenter) return;
     viewCenter.current = () => {
@@ -90,7 +106,7 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   const merged = useMemo(() => ({ ...positions, ...dragging }), [positions, dragging]);
   const nodes = useMemo(() => toFlowNodes(graph, merged, selected, counts), [graph, merged, selected, counts]);
-  const edges = useMemo(() => toFlowEdges(graph), [graph]);
+  const edges = useMemo(() => toFlowEdges(graph, selectedEdge), [graph, selectedEdge]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ResourceFlowNode>[]) => {
@@ -156,7 +172,32 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
     },
     [onWire],
   );
-  const onNodesDelete = useCallback((deleted: ResourceFlowNode[]) => onDelete?.(deleted.map((n) => n.id)), [onDelete]);
+  const byId = useMemo(() => new Map(graph.edges.map((e) => [e.id, e])), [graph]);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<WireFlowEdge>[]) => {
+      let next: string | null | undefined;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        if (c.selected) next = c.id;
+        else if (c.id === selectedEdge && next === undefined) next = null;
+      }
+      if (next === undefined || next === selectedEdge) return;
+      onEdgeSelect?.(next === null ? null : (byId.get(next) ?? null));
+    },
+    [byId, selectedEdge, onEdgeSelect],
+  );
+  // React Flow passes the wires of deleted nodes too: those go with their nodes
+  const onElementsDelete: OnDelete<ResourceFlowNode, WireFlowEdge> = useCallback(
+    ({ nodes: gone, edges: cut }) => {
+      const ids = new Set(gone.map((n) => n.id));
+      if (ids.size) onDelete?.([...ids]);
+      for (const e of cut) {
+        const edge = byId.get(e.id);
+        if (edge && !ids.has(edge.source) && !ids.has(edge.target) && (edge.kind === 'trigger' || edge.kind === 'access')) onWireDelete?.(edge);
+      }
+    },
+    [byId, onDelete, onWireDelete],
+  );
 
   return (
     <div ref={box} className={`canvas${stale ? ' canvas-stale' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
@@ -170,10 +211,11 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
         edges={edges}
         nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectStart={onConnectStart}
         onConnectEnd={onConnectEnd}
-        onNodesDelete={onNodesDelete}
+        onDelete={onElementsDelete}
         deleteKeyCode={['Delete', 'Backspace']}
         fitView
         minZoom={0.1}

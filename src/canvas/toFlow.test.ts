@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openTemplate } from '../model/template.ts';
-import { toFlowEdges, toFlowNodes } from './toFlow.ts';
+import { EDGE_HIT_WIDTH, toFlowEdges, toFlowNodes } from './toFlow.ts';
 
 const VPC = `Resources:
   Net:
@@ -46,4 +46,19 @@ test('wires keep their kind as a class; containment is drawn by nesting, not a l
   assert.ok(edges.some((e) => e.source === 'Jobs' && e.target === 'Worker' && e.className === 'wire wire-trigger'));
   assert.ok(!edges.some((e) => (e.data as { kind: string }).kind === 'containment'));
   assert.ok(edges.some((e) => e.className === 'wire wire-reference' && e.markerEnd === undefined));
+});
+
+test('every drawn wire has a stable test id, a wide hit area, and the selection it is given', () => {
+  const g = openTemplate(VPC).graph;
+  const edges = toFlowEdges(g, 'Jobs-trigger-Worker');
+  const ids = edges.map((e) => (e.domAttributes as Record<string, string>)['data-testid']);
+  assert.ok(ids.includes('canvas.edge.Jobs.trigger.Worker'));
+  assert.equal(new Set(ids).size, ids.length);
+  assert.deepEqual(edges.filter((e) => e.selected).map((e) => e.id), ['Jobs-trigger-Worker']);
+  for (const e of edges) {
+    assert.equal(e.interactionWidth, EDGE_HIT_WIDTH);
+    assert.equal(e.focusable, true);
+    assert.equal(e.deletable, e.data!.kind !== 'reference', `${e.id}: only written wires are deletable`);
+  }
+  assert.ok(!toFlowEdges(g).some((e) => e.selected));
 });

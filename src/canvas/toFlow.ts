@@ -69,8 +69,24 @@ const EDGE_CLASS: Record<GraphEdge['kind'], string> = {
   containment: 'wire wire-containment',
 };
 
-/** Wires: trigger solid, access dashed, references thin and dotted; containment is drawn by nesting. */
-export function toFlowEdges(graph: Graph): Edge[] {
+/** Test id of a drawn wire (`canvas.edge.<source>.<kind>.<target>`): stable across renders and edits. */
+export function edgeTestId(e: Pick<GraphEdge, 'source' | 'kind' | 'target'>): string {
+  return `canvas.edge.${e.source}.${e.kind}.${e.target}`;
+}
+
+/** Hit area around a wire's line, in flow units: even a 1px dotted reference is easy to click. */
+export const EDGE_HIT_WIDTH = 22;
+/** Zoomed out, the hit area grows to stay this many screen pixels wide (Canvas.tsx). */
+export const EDGE_MIN_SCREEN_HIT = 12;
+
+export type WireFlowEdge = Edge<{ kind: GraphEdge['kind'] }>;
+
+/**
+ * Wires: trigger solid, access dashed, references thin and dotted; containment is drawn by
+ * nesting. Every wire is selectable and focusable (Enter selects it); trigger and access wires
+ * can be deleted (they are written by Cairn's rules), references cannot (they are the user's code).
+ */
+export function toFlowEdges(graph: Graph, selected: string | null = null): WireFlowEdge[] {
   return graph.edges
     .filter((e) => e.kind !== 'containment')
     .map((e) => ({
@@ -81,5 +97,11 @@ export function toFlowEdges(graph: Graph): Edge[] {
       data: { kind: e.kind },
       ...(e.kind === 'reference' ? {} : { markerEnd: { type: 'arrowclosed' as never } }),
       ariaLabel: `${e.kind} wire from ${e.source} to ${e.target}`,
+      selected: e.id === selected,
+      focusable: true,
+      deletable: e.kind === 'trigger' || e.kind === 'access',
+      interactionWidth: EDGE_HIT_WIDTH,
+      // React Flow spreads these onto the edge's <g>, after its own data-testid
+      domAttributes: { 'data-testid': edgeTestId(e) } as WireFlowEdge['domAttributes'],
     }));
 }

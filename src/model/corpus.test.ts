@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import { isPair } from 'yaml';
-import { applyEdit } from './edit/apply.ts';
+import { applyEdit, applyEdits } from './edit/apply.ts';
 import type { Edit } from './edit/types.ts';
 import { pairEnd } from './edit/cst.ts';
 import { openTemplate } from './template.ts';
@@ -15,6 +15,9 @@ import { isObject, valueEquals } from './value.ts';
 import type { CfnObject, CfnValue } from './value.ts';
 import { changedWindow, onlyRemovedMentions, renameConditionInValue, renameInValue, setAtValue, treeDifference } from './testing/oracle.ts';
 import { planAccess } from './catalog/wires.ts';
+import { describeWire } from './wire/describe.ts';
+import type { AccessLevel } from './catalog/accessRules.ts';
+import type { Path } from './diagnostics/types.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 
@@ -48,8 +51,7 @@ function resourceLines(o: Opened, id: string): [number, number] {
   return [lineOf(o.text, key[0]), lineOf(o.text, pairEnd(o.text, found.pair))];
 }
 
-function applied(o: Opened, edit: Edit): { text: string; value: CfnObject } {
-  const r = applyEdit(o.text, edit);
+function applied(o: Opened, edit: Edit, r = applyEdit(o.text, edit)): { text: string; value: CfnObject } {
   if (!r.ok) assert.fail(`${o.name}: ${edit.op} failed: ${r.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   const p = parseCached(r.text);
   assert.ok(!p.blocked && p.value, `${o.name}: ${edit.op} produced unreadable text: ${p.diagnostics[0]?.message}`);
@@ -85,6 +87,33 @@ if (!files.length) {
   const editable = opened.filter(
     (o) => o.t.format === 'cloudformation' && o.t.parsed.value && isObject(o.t.parsed.value['Resources']) && Object.keys(o.t.parsed.value['Resources']).length > 0,
   );
+
+  /**
+   * A table wire drawn into the first SAM function of a template (a table added if it has
+   * none), as the canvas would: memoised, so the connect and level tests share the cost.
+   */
+  const drawn = new Map<Opened, { base: Opened; fn: string; table: string; result: ReturnType<typeof applyEdit> } | null>();
+  const drawTableWire = (o: Opened) => {
+    if (drawn.has(o)) return drawn.get(o)!;
+    const resources = o.t.parsed.value!['Resources'] as CfnObject;
+    const fn = Object.keys(resources).find((id) => {
+      const d = resources[id];
+      return isObject(d) && d['Type'] === 'AWS::Serverless::Function' && (d['Properties'] === undefined || isObject(d['Properties']));
+    });
+    let out = null;
+    if (fn) {
+      let base: Opened = o;
+      let table = Object.keys(resources).find((id) => isObject(resources[id]) && (resources[id] as CfnObject)['Type'] === 'AWS::DynamoDB::Table');
+      if (!table) {
+        table = 'CairnTable';
+        const added = applied(o, { op: 'addResource', resource: table, type: 'AWS::DynamoDB::Table', properties: { BillingMode: 'PAY_PER_REQUEST' } });
+        base = { name: o.name, text: added.text, t: openTemplate(added.text) };
+      }
+      out = { base, fn, table, result: applyEdit(base.text, { op: 'connect', source: fn, target: table, kind: 'access' }) };
+    }
+    drawn.set(o, out);
+    return out;
+  };
 
   describe(`corpus (${files.length} files)`, () => {
     test('every file that parses round-trips byte-identical, and parse failures are reported, not thrown', () => {
@@ -216,24 +245,106 @@ if (!files.length) {
       }
     });
 
+    test('every wire is described without a throw, each piece with the non-empty text it points at', () => {
+      let wires = 0;
+      let pieces = 0;
+      let inexact = 0;
+      for (const o of opened) {
+        for (const e of o.t.graph.edges) {
+          let d: ReturnType<typeof describeWire>;
+          try {
+            d = describeWire(o.t, e.id);
+          } catch (err) {
+            assert.fail(`${o.name}: describing ${e.id} threw ${(err as Error).stack}`);
+          }
+          assert.ok(d, `${o.name}: no description of ${e.id}`);
+          assert.equal(d.parts.length, e.sources.length);
+          for (const p of d.parts) {
+            assert.ok(p.fragment && p.fragment.text.trim().length > 0, `${o.name}: ${e.id}: empty fragment at ${p.source.path.join('.')}`);
+            assert.equal(o.text.slice(p.fragment.range.start.offset, p.fragment.range.end.offset), p.fragment.text, `${o.name}: ${e.id}: range and text disagree`);
+            assert.ok(p.summary.length > 0);
+            if (!p.fragment.exact) inexact++;
+            pieces++;
+          }
+          wires++;
+        }
+      }
+      console.log(`corpus: ${wires} wires described, ${pieces} pieces, ${inexact} shown through an ancestor (merge keys)`);
+      assert.ok(wires > 1000, `only ${wires} wires`);
+    });
+
+    /** Switches an access wire to each other level it offers; returns how many changes ran. */
+    function checkLevelChanges(o: Opened, edgeId: string, refusedCodes: Map<string, number>): number {
+      const e = o.t.graph.edges.find((x) => x.id === edgeId)!;
+      const d = describeWire(o.t, e.id);
+      if (!d?.access?.level || !d.access.reading.form) return 0;
+      const parts = d.parts.filter((p) => p.source.via === 'policy-template' || p.source.via === 'statement');
+      const policies: Path = ['Resources', e.source, 'Properties', 'Policies'];
+      const inPolicies = parts.every((p) => policies.every((seg, i) => p.source.path[i] === seg));
+      // what may change: the function's Policies, or the roles holding the statements
+      const region: Path[] = inPolicies ? [policies] : [...new Set(parts.map((p) => String(p.source.path[1])))].map((id) => ['Resources', id]);
+      const lines = region.map((path) => {
+        const found = nodeAt(o.t.parsed.doc!, path)!;
+        const key = (found.pair!.key as { range: [number, number, number] }).range;
+        return [lineOf(o.text, key[0]), lineOf(o.text, pairEnd(o.text, found.pair!))] as const;
+      });
+      const strip = (v: CfnObject): CfnValue => region.reduce((out: CfnObject, p) => setAtValue(out, p, null), v);
+      let n = 0;
+      for (const option of d.access.options) {
+        if (option.level === d.access.level) continue;
+        const edit: Edit = { op: 'setAccessLevel', source: e.source, target: e.target, level: option.level as AccessLevel };
+        const r0 = applyEdit(o.text, edit);
+        if (!r0.ok) {
+          const code = r0.diagnostics[0]!.code;
+          assert.ok(['WIRE_LEVEL_SHARED', 'WIRE_UNSUPPORTED'].includes(code), `${o.name}: ${e.id} -> ${option.level}: ${code} ${r0.diagnostics[0]!.message}`);
+          refusedCodes.set(code, (refusedCodes.get(code) ?? 0) + 1);
+          continue;
+        }
+        const r = applied(o, edit, r0);
+        assert.equal(describeWire(openTemplate(r.text), e.id)?.access?.level, option.level, `${o.name}: ${e.id} does not read back at ${option.level}`);
+        sameValue(o, `setAccessLevel ${e.id}, outside its policies`, strip(r.value), strip(o.t.parsed.value!));
+        changedOnlyWithin(o, r.text, Math.min(...lines.map((l) => l[0])), Math.max(...lines.map((l) => l[1])), `setAccessLevel ${e.id} -> ${option.level}`);
+        n++;
+      }
+      return n;
+    }
+
+    test('every other level of every recognised access wire: parses, reads back, changes only its policy lines', () => {
+      let changed = 0;
+      let recognised = 0;
+      const refusedCodes = new Map<string, number>();
+      for (const o of editable) {
+        for (const e of o.t.graph.edges) {
+          if (e.kind !== 'access') continue;
+          const n = checkLevelChanges(o, e.id, refusedCodes);
+          if (n) recognised++;
+          changed += n;
+        }
+      }
+      console.log(`corpus: ${changed} level changes on the ${recognised} recognised access wires as written; refused: ${[...refusedCodes].map(([c, k]) => `${c}=${k}`).join(', ') || 'none'}`);
+      assert.ok(recognised >= 10, `only ${recognised} access wires recognised`);
+    });
+
+    test('the other levels of a table wire drawn into every SAM function: each touches only the policy lines', () => {
+      let changed = 0;
+      const refusedCodes = new Map<string, number>();
+      for (const o of editable) {
+        const d = drawTableWire(o);
+        if (!d?.result.ok) continue;
+        const after: Opened = { name: o.name, text: d.result.text, t: openTemplate(d.result.text) };
+        changed += checkLevelChanges(after, `${d.fn}-access-${d.table}`, refusedCodes);
+      }
+      console.log(`corpus: ${changed} level changes on drawn wires; refused: ${[...refusedCodes].map(([c, k]) => `${c}=${k}`).join(', ') || 'none'}`);
+      assert.ok(changed > 600, `only ${changed} level changes ran`);
+    });
+
     test('connect a function to a table writes a scoped policy and env vars, only in the function', () => {
       let connected = 0;
       const refused: string[] = [];
       for (const o of editable) {
-        const resources = o.t.parsed.value!['Resources'] as CfnObject;
-        const fn = Object.keys(resources).find((id) => {
-          const d = resources[id];
-          return isObject(d) && d['Type'] === 'AWS::Serverless::Function' && (d['Properties'] === undefined || isObject(d['Properties']));
-        });
-        if (!fn) continue;
-        let base: Opened = o;
-        let table = Object.keys(resources).find((id) => isObject(resources[id]) && (resources[id] as CfnObject)['Type'] === 'AWS::DynamoDB::Table');
-        if (!table) {
-          table = 'CairnTable';
-          const added = applied(o, { op: 'addResource', resource: table, type: 'AWS::DynamoDB::Table', properties: { BillingMode: 'PAY_PER_REQUEST' } });
-          base = { name: o.name, text: added.text, t: openTemplate(added.text) };
-        }
-        const result = applyEdit(base.text, { op: 'connect', source: fn, target: table, kind: 'access' });
+        const drawn = drawTableWire(o);
+        if (!drawn) continue;
+        const { base, fn, table, result } = drawn;
         if (!result.ok) {
           const code = result.diagnostics[0]!.code;
           assert.ok(code === 'WIRE_ENV_CONFLICT' || code === 'WIRE_EXISTS', `${o.name}: connect failed: ${code} ${result.diagnostics[0]!.message}`);

@@ -210,6 +210,11 @@ const EVENT_SOURCE_PROPERTY: Readonly<Record<string, string>> = {
   CloudWatchEvent: 'EventBusName',
 };
 
+/** The property of a SAM function event that names its source (`Queue` for SQS), if the type has one. */
+export function eventSourceProperty(eventType: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(EVENT_SOURCE_PROPERTY, eventType) ? EVENT_SOURCE_PROPERTY[eventType] : undefined;
+}
+
 /** The logical id a SAM function event points at (its source), if it names one in this template. */
 export function eventTarget(eventType: string, eventProperties: CfnValue | undefined): string | undefined {
   if (!Object.prototype.hasOwnProperty.call(EVENT_SOURCE_PROPERTY, eventType)) return undefined;

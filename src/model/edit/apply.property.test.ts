@@ -16,6 +16,8 @@ import { applyEdit, applyEdits } from './apply.ts';
 import { keyStart, pairEnd } from './cst.ts';
 import type { Edit, EditResult } from './types.ts';
 import { buildGraph } from '../graph/build.ts';
+import { kindOfType } from '../catalog/nodeKinds.ts';
+import { readAccessLevel } from '../wire/level.ts';
 import { lineEnd, lineStart } from '../text/lines.ts';
 import { detectStyle } from '../text/style.ts';
 import { parseCached } from '../yaml/cache.ts';
@@ -202,6 +204,12 @@ function resolvePath(def: CfnValue | undefined, p: PathRecipe): (string | number
   return out;
 }
 
+/** `Resources/<id>` of an IAM role or policy (access written in a role changes it). */
+function isRole(v: CfnObject, key: string): boolean {
+  const t = typeOfRes(v, key.slice('Resources/'.length));
+  return t === 'AWS::IAM::Role' || t === 'AWS::IAM::Policy' || t === 'AWS::IAM::ManagedPolicy';
+}
+
 function resolve(r: Recipe, v: CfnObject): Edit {
   const res = names(v, 'Resources');
   const params = names(v, 'Parameters');
@@ -263,6 +271,11 @@ function resolve(r: Recipe, v: CfnObject): Edit {
       const target = pick(rest.length ? rest : res, r.b, 'Missing');
       if (r.op === 'disconnect') return { op: 'disconnect', source, target, kind: r.kind };
       return { op: 'connect', source, target, kind: r.kind, ...(r.kind === 'access' && r.level ? { level: r.level } : {}) };
+    }
+    case 'setAccessLevel': {
+      const edges = buildGraph(v).edges.filter((x) => x.kind === 'access');
+      const edge = edges.length ? edges[r.a % edges.length]! : undefined;
+      return { op: 'setAccessLevel', source: edge?.source ?? 'Missing', target: edge?.target ?? 'Missing', level: r.level };
     }
   }
 }
@@ -353,6 +366,9 @@ function expect(before: CfnObject, e: Edit): Expectation {
     case 'connect':
     case 'disconnect':
       return { applies: undefined, touched: [`Resources/${e.source}`, `Resources/${e.target}`] };
+    case 'setAccessLevel':
+      // a wire written in a role changes the role's entry
+      return { applies: hasRes(e.source) && hasRes(e.target) ? undefined : false, touched: res.map((id) => `Resources/${id}`).filter((k) => k === `Resources/${e.source}` || isRole(before, k)) };
     case 'setCondition':
     case 'removeCondition':
     case 'renameCondition':
@@ -422,6 +438,12 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
     // compare null-prototype copies
     const wrong = onlyRemovedMentions(nullProto(minus), nullProto(va), edit.resource);
     assert.equal(wrong, null, `removing ${edit.resource} also changed ${wrong}\n${where2()}`);
+  }
+  if (edit.op === 'setAccessLevel') {
+    const edge = buildGraph(va).edges.find((x) => x.source === edit.source && x.target === edit.target && x.kind === 'access');
+    const kind = kindOfType(String((va['Resources'] as CfnObject)[edit.target] && ((va['Resources'] as CfnObject)[edit.target] as CfnObject)['Type']));
+    assert.ok(edge, `setAccessLevel lost the wire\n${where2()}`);
+    assert.equal(readAccessLevel(va, edge, kind).level, edit.level, `setAccessLevel: the wire does not read back at ${edit.level}\n${where2()}`);
   }
   if (edit.op === 'connect' || edit.op === 'disconnect') {
     const has = buildGraph(va).edges.some((x) => x.source === edit.source && x.target === edit.target && x.kind === edit.kind);

@@ -8,6 +8,7 @@ import { addResource, renameResource } from './ops/resources.ts';
 import { removeEntry, renameEntry, setEntry } from './ops/sections.ts';
 import { removeResource } from './ops/remove.ts';
 import { connect, disconnect } from './ops/wires.ts';
+import { setAccessLevel } from './ops/accessLevel.ts';
 
 function run(s: EditSession, e: Edit): void {
   if (isServerless(s.value)) {
@@ -28,6 +29,8 @@ function run(s: EditSession, e: Edit): void {
       return connect(s, e);
     case 'disconnect':
       return disconnect(s, e);
+    case 'setAccessLevel':
+      return setAccessLevel(s, e);
     case 'setParameter':
       return setEntry(s, 'Parameters', e.name, e.path, e.value);
     case 'removeParameter':

@@ -257,7 +257,7 @@ function commentStartOnLine(text: string, offset: number): number {
 }
 
 /** Start offset of a block sequence item's `-` (which may stand on a line of its own above it). */
-function dashOf(text: string, item: unknown): number {
+export function dashOf(text: string, item: unknown): number {
   let i = rangeOf(item)[0] - 1;
   for (;;) {
     while (i >= 0 && /\s/.test(text[i]!)) i--;

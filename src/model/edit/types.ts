@@ -33,6 +33,8 @@ export type Edit =
       readonly properties?: CfnObject;
     }
   | { readonly op: 'disconnect'; readonly source: string; readonly target: string; readonly kind: 'trigger' | 'access' }
+  /** Changes what an access wire grants in place (`DynamoDBCrudPolicy` -> `DynamoDBReadPolicy`), keeping its scope. */
+  | { readonly op: 'setAccessLevel'; readonly source: string; readonly target: string; readonly level: AccessLevel }
   | { readonly op: 'setParameter'; readonly name: string; readonly path?: EditPath; readonly value: CfnValue }
   | { readonly op: 'removeParameter'; readonly name: string }
   | { readonly op: 'renameParameter'; readonly name: string; readonly to: string }

@@ -74,7 +74,10 @@ class Builder {
         this.events(id);
         this.policies(id);
         this.environment(id);
-        this.vpc(id, ['Resources', id, 'Properties', 'VpcConfig'], this.props(id)['VpcConfig'] ?? this.globalVpc(id));
+        const own = this.props(id)['VpcConfig'];
+        // the wire points at the text that places the function: its own VpcConfig, or the one in Globals
+        if (own !== undefined) this.vpc(id, ['Resources', id, 'Properties', 'VpcConfig'], own);
+        else this.vpc(id, ['Globals', 'Function', 'VpcConfig'], this.globalVpc(id));
       }
       this.rolePermissions(id);
       if (this.type(id) === 'AWS::RDS::DBCluster' || this.type(id) === 'AWS::RDS::DBInstance') this.database(id);

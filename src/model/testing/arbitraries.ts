@@ -800,7 +800,8 @@ export type Recipe =
   | { readonly op: 'setOutput'; readonly o: string | number; readonly path?: readonly (string | number)[]; readonly value: CfnValue }
   | { readonly op: 'removeOutput'; readonly o: string | number }
   | { readonly op: 'renameOutput'; readonly o: number; readonly to: string }
-  | { readonly op: 'connect' | 'disconnect'; readonly kind: 'trigger' | 'access'; readonly a: number; readonly b: number; readonly anyPair: boolean; readonly level?: 'read' | 'write' | 'crud' };
+  | { readonly op: 'connect' | 'disconnect'; readonly kind: 'trigger' | 'access'; readonly a: number; readonly b: number; readonly anyPair: boolean; readonly level?: 'read' | 'write' | 'crud' }
+  | { readonly op: 'setAccessLevel'; readonly a: number; readonly level: 'read' | 'write' | 'crud' };
 
 const FIXED_PATHS: readonly (readonly (string | number)[])[] = [
   ['Properties', 'Timeout'],
@@ -938,5 +939,9 @@ export const recipeArb: fc.Arbitrary<Recipe> = fc.oneof(
       },
       { requiredKeys: ['op', 'kind', 'a', 'b', 'anyPair'] },
     ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('setAccessLevel' as const), a: nat, level: fc.constantFrom('read' as const, 'write' as const, 'crud' as const) }),
   },
 );

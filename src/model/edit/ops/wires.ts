@@ -15,7 +15,7 @@ import { addResource } from './resources.ts';
 
 const SAM_FUNCTION = 'AWS::Serverless::Function';
 
-function typeOf(s: EditSession, id: string): string {
+export function typeOf(s: EditSession, id: string): string {
   const res = s.value['Resources'];
   const def = isObject(res) ? res[id] : undefined;
   return isObject(def) && typeof def['Type'] === 'string' ? def['Type'] : '';
@@ -32,7 +32,7 @@ function valueAt(root: CfnValue, path: Path): CfnValue | undefined {
 }
 
 /** Appends to the list at `path`, creating it (or turning a single value into a list). */
-function appendToList(s: EditSession, path: Path, items: readonly CfnValue[]): void {
+export function appendToList(s: EditSession, path: Path, items: readonly CfnValue[]): void {
   for (const item of items) {
     const found = nodeAt(s.ctx.doc, path);
     const existing = valueAt(s.value, path);
@@ -55,7 +55,7 @@ function ensure(s: EditSession, resource: string, path: readonly string[], value
   setAt(s, ['Resources', resource, 'Properties', ...path], value);
 }
 
-function existingEdge(s: EditSession, source: string, target: string, kind: 'trigger' | 'access'): GraphEdge | undefined {
+export function existingEdge(s: EditSession, source: string, target: string, kind: 'trigger' | 'access'): GraphEdge | undefined {
   return buildGraph(s.value).edges.find((e) => e.source === source && e.target === target && e.kind === kind);
 }
 
@@ -137,9 +137,19 @@ export function wireRemovals(s: EditSession, edge: GraphEdge, keep?: string): Pa
       out.push(...statementRemovals(s, src.path, edge.target));
       continue;
     }
+    if (src.via === 'policy-template' && src.name) {
+      out.push(policyTemplateRemoval(s, src.path, src.name));
+      continue;
+    }
     if (src.via === 'event' || src.via === 'policy-template' || src.via === 'env' || src.via === 'depends-on') out.push(src.path);
   }
   return out;
+}
+
+/** A policy entry that holds only this template goes; in `{A: .., B: ..}` only the template's key goes. */
+export function policyTemplateRemoval(s: EditSession, entry: Path, template: string): Path {
+  const item = valueAt(s.value, entry);
+  return isObject(item) && Object.keys(item).length > 1 ? [...entry, template] : entry;
 }
 
 /** A statement naming the target goes; in a list of several resources only the target's entries go. */
