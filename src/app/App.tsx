@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useStore } from 'react-redux';
 import type { SampleInfo } from '../protocol/samples.ts';
 import { selectGraph } from '../store/document/selectors.ts';
@@ -8,13 +8,15 @@ import type { KeyValueStore } from '../store/persistence/kv.ts';
 import type { RootState } from '../store/store.ts';
 import { Editor } from './Editor.tsx';
 import { DropZone } from './open/DropZone.tsx';
-import { Gallery } from './open/Gallery.tsx';
 import { readFiles } from './open/readFiles.ts';
 import { useSwitchDocument } from './open/useSwitchDocument.tsx';
 import type { Incoming } from './open/useSwitchDocument.tsx';
 import { fetchSample } from './sample.ts';
 import { useOpening } from './useOpening.ts';
 import './open/open.css';
+
+/** The starter gallery: a lazy chunk, fetched when asked for. */
+const Gallery = lazy(() => import('./open/Gallery.tsx').then((m) => ({ default: m.Gallery })));
 
 const SAMPLE = 'orders-api.yaml';
 /** What the file picker offers (a drop takes any file, and says what it is not). */
@@ -157,7 +159,11 @@ export function App({ kv }: Props) {
         {doc && <Editor key={doc.key} name={doc.name} text={doc.text} saved={doc.saved} {...(doc.layout ? { layout: doc.layout } : {})} />}
       </main>
       <DropZone onFiles={(files) => void openFiles(files)} />
-      {gallery && <Gallery onPick={openSample} onClose={() => setGallery(false)} />}
+      {gallery && (
+        <Suspense fallback={null}>
+          <Gallery onPick={openSample} onClose={() => setGallery(false)} />
+        </Suspense>
+      )}
       {switcher.prompt}
     </div>
   );

@@ -15,11 +15,8 @@ import type { RootState } from '../store/store.ts';
 
 const selectPositions = (s: RootState) => s.layout.positions;
 const selectRevision = (s: RootState) => s.document.revision;
-import { Inspector } from '../sidebar/Inspector.tsx';
-import { WireInspector } from '../sidebar/WireInspector.tsx';
 import { useWireSelection } from './useWireSelection.ts';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
-import { ParametersPanel } from '../sidebar/ParametersPanel.tsx';
 import { locate } from '../model/diagnostics/locate.ts';
 import type { Edit } from '../model/edit/types.ts';
 import { isObject } from '../model/value.ts';
@@ -30,11 +27,8 @@ import { copyResources, pasteEdits } from './clipboard.ts';
 import type { CopiedResource } from './clipboard.ts';
 import { downloadBlob, downloadText, svgToPng } from './download.ts';
 import { exportSvg } from '../canvas/exportSvg.ts';
-import { Shortcuts } from './Shortcuts.tsx';
 import { pruneLayout, serializeLayout, sidecarPath } from '../model/layout/sidecar.ts';
 import { planNewResource } from '../model/catalog/resourceDefaults.ts';
-import { ResourcePicker } from '../sidebar/ResourcePicker.tsx';
-import { RequiredProperties } from '../sidebar/RequiredProperties.tsx';
 import { loadResourceTypes } from '../sidebar/resourceTypes.ts';
 import { freeIdFor, resourceIdBase } from '../sidebar/newNode.ts';
 
@@ -50,6 +44,14 @@ type Question = { source: string; target: string; options: readonly WireKind[] }
 
 // The YAML panel (CodeMirror) is a lazy chunk: the first paint does not wait for it.
 const YamlEditor = lazy(() => import('../yaml/YamlEditor.tsx'));
+// Panels not needed for the first paint are lazy chunks (the initial JS budget is 250 KB gzip).
+const Inspector = lazy(() => import('../sidebar/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+const WireInspector = lazy(() => import('../sidebar/WireInspector.tsx').then((m) => ({ default: m.WireInspector })));
+const ParametersPanel = lazy(() => import('../sidebar/ParametersPanel.tsx').then((m) => ({ default: m.ParametersPanel })));
+const Shortcuts = lazy(() => import('./Shortcuts.tsx').then((m) => ({ default: m.Shortcuts })));
+const ResourcePicker = lazy(() => import('../sidebar/ResourcePicker.tsx').then((m) => ({ default: m.ResourcePicker })));
+const RequiredProperties = lazy(() => import('../sidebar/RequiredProperties.tsx').then((m) => ({ default: m.RequiredProperties })));
+
 
 /** True when a key press belongs to a text field (the YAML editor handles its own undo); radios are not text. */
 function typing(e: KeyboardEvent): boolean {
@@ -139,6 +141,15 @@ export function Editor({ name, text, layout, saved = true }: Props) {
     };
   }, [graph, positions, revision]);
   const [notice, setNotice] = useState<string | null>(null);
+  // once the stack is on screen, fetch the sidebar's chunks so the first selection is instant
+  useEffect(() => {
+    if (!laidOut) return;
+    const idle = setTimeout(() => {
+      void import('../sidebar/Inspector.tsx');
+      void import('../sidebar/ParametersPanel.tsx');
+    }, 200);
+    return () => clearTimeout(idle);
+  }, [laidOut]);
   const [shortcuts, setShortcuts] = useState(false);
   /** Lays the whole stack out again (ELK layered), moving every node, and fits the view. */
   const tidy = useCallback(() => {
@@ -298,7 +309,11 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   return (
     <div className={`editor${showYaml ? '' : ' yaml-hidden'}`} data-laid-out={laidOut ? 'true' : 'false'}>
       <Palette onAdd={add} onPickResource={() => setPicking((p) => (p ? null : {}))} picking={picking !== null} />
-      {picking && <ResourcePicker onChoose={(type) => void addType(type, picking.at)} onClose={() => setPicking(null)} />}
+      {picking && (
+        <Suspense fallback={null}>
+          <ResourcePicker onChoose={(type) => void addType(type, picking.at)} onClose={() => setPicking(null)} />
+        </Suspense>
+      )}
       <section className="editor-canvas" aria-label="Canvas">
         <div className="toolbar" role="toolbar" aria-label="Stack">
           <button type="button" data-testid="toolbar.download" title={`Download ${name} as it is (Ctrl+S)`} onClick={downloadTemplate}>
@@ -343,7 +358,11 @@ export function Editor({ name, text, layout, saved = true }: Props) {
             </button>
           </div>
         )}
-        {shortcuts && <Shortcuts onClose={() => setShortcuts(false)} />}
+        {shortcuts && (
+          <Suspense fallback={null}>
+            <Shortcuts onClose={() => setShortcuts(false)} />
+          </Suspense>
+        )}
         {!message && hint && (
           <div className="notice notice-question" role="status" data-testid="canvas.hint">
             <span>{hint}</span>
@@ -414,12 +433,18 @@ export function Editor({ name, text, layout, saved = true }: Props) {
         {tab === 'edit' ? (
           <>
             {wireSelected ? (
-              <WireInspector onReveal={onReveal} />
+              <Suspense fallback={<p className="inspector-empty">Loading the wire…</p>}>
+                <WireInspector onReveal={onReveal} />
+              </Suspense>
             ) : (
-              <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} />
+              <Suspense fallback={<p className="inspector-empty">Loading the inspector…</p>}>
+                <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} />
+              </Suspense>
             )}
-            {!wireSelected && selectedNode?.kind === 'resource' && !selectedNode.implicit && <RequiredProperties node={selectedNode} definition={definition} onReveal={onReveal} />}
-            <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
+            <Suspense fallback={null}>
+              {!wireSelected && selectedNode?.kind === 'resource' && !selectedNode.implicit && <RequiredProperties node={selectedNode} definition={definition} onReveal={onReveal} />}
+              <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
+            </Suspense>
             <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>
         ) : (
