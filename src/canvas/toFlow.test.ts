@@ -25,17 +25,24 @@ const VPC = `Resources:
       Handler: index.handler
       Events:
         Q: {Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}
+  Backlog:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      Dimensions: [{Name: QueueName, Value: !GetAtt Jobs.QueueName}]
+  Empty:
+    Type: AWS::EC2::VPC
 `;
 
 test('containers come first and their children are relative to them', () => {
   const g = openTemplate(VPC).graph;
-  const nodes = toFlowNodes(g, { Net: { x: 100, y: 100, width: 600, height: 400 }, Fn: { x: 20, y: 40 } }, new Set(['Fn']));
+  const nodes = toFlowNodes(g, { Net: { x: 100, y: 100, width: 600, height: 400 }, Fn: { x: 20, y: 40 }, SubnetA: { x: 20, y: 120 } }, new Set(['Fn']));
   const net = nodes.findIndex((n) => n.id === 'Net');
   const fn = nodes.findIndex((n) => n.id === 'Fn');
   assert.ok(net < fn);
   assert.equal(nodes[net]!.type, 'container');
   assert.deepEqual(nodes[net]!.style, { width: 600, height: 400 });
   assert.equal(nodes[fn]!.parentId, 'Net');
+  assert.equal(nodes[fn]!.extent, undefined, 'a child can be dragged out of its network');
   assert.deepEqual(nodes[fn]!.position, { x: 20, y: 40 });
   assert.equal(nodes[fn]!.selected, true);
   for (const n of nodes) assert.ok(Number.isFinite(n.position.x) && Number.isFinite(n.position.y));
@@ -46,4 +53,17 @@ test('wires keep their kind as a class; containment is drawn by nesting, not a l
   assert.ok(edges.some((e) => e.source === 'Jobs' && e.target === 'Worker' && e.className === 'wire wire-trigger'));
   assert.ok(!edges.some((e) => (e.data as { kind: string }).kind === 'containment'));
   assert.ok(edges.some((e) => e.className === 'wire wire-reference' && e.markerEnd === undefined));
+});
+
+test('a network is a container even when empty; a subnet of it is drawn inside', () => {
+  const nodes = toFlowNodes(openTemplate(VPC).graph, {}, new Set());
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  assert.equal(byId.get('Empty')!.type, 'container');
+  assert.deepEqual(byId.get('Empty')!.style, { width: 480, height: 320 });
+  assert.equal(byId.get('SubnetA')!.parentId, 'Net');
+});
+
+test('a container grows to hold its children', () => {
+  const nodes = toFlowNodes(openTemplate(VPC).graph, { Net: { x: 0, y: 0, width: 300, height: 200 }, Fn: { x: 500, y: 40 }, SubnetA: { x: 20, y: 400 } }, new Set());
+  assert.deepEqual(nodes.find((n) => n.id === 'Net')!.style, { width: 500 + 200 + 24, height: 400 + 56 + 24 });
 });

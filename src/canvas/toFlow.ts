@@ -1,12 +1,10 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Graph, GraphEdge, GraphNode, NodeKind } from '../model/graph/types.ts';
+import type { Graph, GraphEdge, NodeKind } from '../model/graph/types.ts';
+import { drawingOrder, nodeBoxes } from './geometry.ts';
+import type { Position } from './geometry.ts';
 
-export interface Position {
-  readonly x: number;
-  readonly y: number;
-  readonly width?: number;
-  readonly height?: number;
-}
+export type { Position } from './geometry.ts';
+export { NODE_HEIGHT, NODE_WIDTH } from './geometry.ts';
 
 export type ResourceNodeData = {
   readonly id: string;
@@ -21,18 +19,10 @@ export type ResourceNodeData = {
 
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource' | 'container'>;
 
-export const NODE_WIDTH = 200;
-export const NODE_HEIGHT = 56;
-
-/** A simple column layout for nodes nobody placed yet (ELK replaces it when it has run). */
-function fallback(index: number): Position {
-  const perColumn = 8;
-  return { x: Math.floor(index / perColumn) * (NODE_WIDTH + 80), y: (index % perColumn) * (NODE_HEIGHT + 40) };
-}
-
 /**
  * Maps the model's graph to React Flow nodes. Containers (Virtual Networks) come before their
- * children, and children carry `parentId` with positions relative to the container.
+ * children, and children carry `parentId` with positions relative to the container. Children
+ * are not confined to their container: dragging one out takes it out of the network.
  */
 export function toFlowNodes(
   graph: Graph,
@@ -40,21 +30,18 @@ export function toFlowNodes(
   selected: ReadonlySet<string>,
   counts: Readonly<Record<string, { errors: number; warnings: number }>> = {},
 ): ResourceFlowNode[] {
-  const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => Boolean(p)));
-  const ordered: GraphNode[] = [...graph.nodes.filter((n) => !n.parent), ...graph.nodes.filter((n) => n.parent)];
-  return ordered.map((n, i): ResourceFlowNode => {
-    const container = parents.has(n.id);
-    const p = positions[n.id] ?? fallback(i);
-    const node: ResourceFlowNode = {
+  const boxes = nodeBoxes(graph, positions);
+  return drawingOrder(graph).map((n): ResourceFlowNode => {
+    const b = boxes.get(n.id)!;
+    return {
       id: n.id,
-      type: container ? 'container' : 'resource',
-      position: { x: p.x, y: p.y },
-      data: { id: n.id, kind: n.kind, type: n.type, implicit: Boolean(n.implicit), container, errors: counts[n.id]?.errors ?? 0, warnings: counts[n.id]?.warnings ?? 0 },
+      type: b.container ? 'container' : 'resource',
+      position: { x: b.x, y: b.y },
+      data: { id: n.id, kind: n.kind, type: n.type, implicit: Boolean(n.implicit), container: b.container, errors: counts[n.id]?.errors ?? 0, warnings: counts[n.id]?.warnings ?? 0 },
       selected: selected.has(n.id),
-      ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
-      ...(container ? { style: { width: p.width ?? 480, height: p.height ?? 320 } } : {}),
+      ...(b.parent ? { parentId: b.parent } : {}),
+      ...(b.container ? { style: { width: b.width, height: b.height } } : {}),
     };
-    return node;
   });
 }
 

@@ -8,6 +8,7 @@ import { addResource, renameResource } from './ops/resources.ts';
 import { removeEntry, renameEntry, setEntry } from './ops/sections.ts';
 import { removeResource } from './ops/remove.ts';
 import { connect, disconnect } from './ops/wires.ts';
+import { addNetwork, placeInNetwork, removeFromNetwork } from './ops/network.ts';
 
 function run(s: EditSession, e: Edit): void {
   if (isServerless(s.value)) {
@@ -40,6 +41,12 @@ function run(s: EditSession, e: Edit): void {
       return removeEntry(s, 'Outputs', e.name);
     case 'renameOutput':
       return renameEntry(s, 'Outputs', e.name, e.to);
+    case 'addNetwork':
+      return addNetwork(s, e.resource, e.properties);
+    case 'placeInNetwork':
+      return placeInNetwork(s, e.resource, e.network);
+    case 'removeFromNetwork':
+      return removeFromNetwork(s, e.resource);
     default:
       throw new EditError('EDIT_UNKNOWN_OP', `Unknown edit op '${String((e as { op?: unknown }).op)}'.`);
   }

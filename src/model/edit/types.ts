@@ -38,7 +38,13 @@ export type Edit =
   | { readonly op: 'renameParameter'; readonly name: string; readonly to: string }
   | { readonly op: 'setOutput'; readonly name: string; readonly path?: EditPath; readonly value: CfnValue }
   | { readonly op: 'removeOutput'; readonly name: string }
-  | { readonly op: 'renameOutput'; readonly name: string; readonly to: string };
+  | { readonly op: 'renameOutput'; readonly name: string; readonly to: string }
+  /** A Virtual Network: the VPC (Cairn's defaults unless `properties`), two private subnets, the functions' security group. */
+  | { readonly op: 'addNetwork'; readonly resource: string; readonly properties?: CfnObject }
+  /** Puts a function or database in the network's private subnets (moving it from another network). */
+  | { readonly op: 'placeInNetwork'; readonly resource: string; readonly network: string }
+  /** Takes out what placeInNetwork wrote. */
+  | { readonly op: 'removeFromNetwork'; readonly resource: string };
 
 export type EditOp = Edit['op'];
 

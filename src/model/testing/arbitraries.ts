@@ -800,7 +800,9 @@ export type Recipe =
   | { readonly op: 'setOutput'; readonly o: string | number; readonly path?: readonly (string | number)[]; readonly value: CfnValue }
   | { readonly op: 'removeOutput'; readonly o: string | number }
   | { readonly op: 'renameOutput'; readonly o: number; readonly to: string }
-  | { readonly op: 'connect' | 'disconnect'; readonly kind: 'trigger' | 'access'; readonly a: number; readonly b: number; readonly anyPair: boolean; readonly level?: 'read' | 'write' | 'crud' };
+  | { readonly op: 'connect' | 'disconnect'; readonly kind: 'trigger' | 'access'; readonly a: number; readonly b: number; readonly anyPair: boolean; readonly level?: 'read' | 'write' | 'crud' }
+  /** Virtual Networks: add one, place a resource (`a`) in a network (`b`), take one out. */
+  | { readonly op: 'addNetwork' | 'placeInNetwork' | 'removeFromNetwork'; readonly a: number; readonly b: number; readonly id: string };
 
 const FIXED_PATHS: readonly (readonly (string | number)[])[] = [
   ['Properties', 'Timeout'],
@@ -938,5 +940,14 @@ export const recipeArb: fc.Arbitrary<Recipe> = fc.oneof(
       },
       { requiredKeys: ['op', 'kind', 'a', 'b', 'anyPair'] },
     ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constantFrom('addNetwork' as const, 'placeInNetwork' as const, 'placeInNetwork' as const, 'removeFromNetwork' as const),
+      a: nat,
+      b: nat,
+      id: fc.constantFrom('Net', 'Vpc9', 'Worker2', ...PARAM_POOL.slice(0, 1)),
+    }),
   },
 );

@@ -32,7 +32,7 @@ function valueAt(root: CfnValue, path: Path): CfnValue | undefined {
 }
 
 /** Appends to the list at `path`, creating it (or turning a single value into a list). */
-function appendToList(s: EditSession, path: Path, items: readonly CfnValue[]): void {
+export function appendToList(s: EditSession, path: Path, items: readonly CfnValue[]): void {
   for (const item of items) {
     const found = nodeAt(s.ctx.doc, path);
     const existing = valueAt(s.value, path);
