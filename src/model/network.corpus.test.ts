@@ -90,8 +90,7 @@ function expectedFunction(before: CfnObject, fn: string, after: CfnObject): CfnO
   const subnets = Object.keys(resourcesOf(after)).filter((id) => id.startsWith(`${NET}PrivateSubnet`));
   let want = setAtValue(before, [...base, 'SecurityGroupIds'], [{ Ref: `${NET}LambdaSecurityGroup` }]);
   want = setAtValue(want, [...base, 'SubnetIds'], subnets.map((s) => ({ Ref: s })));
-  const def = resourcesOf(before)[fn] as CfnObject;
-  if (def['Type'] === 'AWS::Lambda::Function') {
+  {
     const role = refTarget(propsOf(before, fn)['Role']);
     const roleDef = role ? resourcesOf(before)[role] : undefined;
     if (role && isObject(roleDef) && roleDef['Type'] === 'AWS::IAM::Role') {

@@ -283,6 +283,13 @@ describe('placeInNetwork / removeFromNetwork: functions', () => {
     assert.equal(ok(one, { op: 'removeFromNetwork', resource: 'Fn2' }), two);
   });
 
+  test('a SAM function that names its own role: SAM adds nothing to it, so Cairn does', () => {
+    const sam = PLAIN.replace('Type: AWS::Lambda::Function', 'Type: AWS::Serverless::Function').replace("      Code: {ZipFile: 'exports.handler = async () => 1'}\n", '      CodeUri: src/fn/\n');
+    const out = ok(sam, { op: 'placeInNetwork', resource: 'Fn', network: 'Net' });
+    assert.deepEqual((resource(out, 'Role')['Properties'] as CfnObject)['ManagedPolicyArns'], ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole', 'arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole']);
+    assert.equal(ok(out, { op: 'removeFromNetwork', resource: 'Fn' }), sam);
+  });
+
   test('a role outside the template is not touched', () => {
     const outside = PLAIN.replace('Role: !GetAtt Role.Arn', "Role: 'arn:aws:iam::123456789012:role/app'");
     const out = ok(outside, { op: 'placeInNetwork', resource: 'Fn', network: 'Net' });

@@ -148,16 +148,20 @@ function placeFunction(s: EditSession, fn: string, network: string): void {
   } else {
     throw new EditError('NETWORK_VPC_CONFIG_UNREADABLE', `The VpcConfig of '${fn}' is computed (an intrinsic function); change it in the YAML view.`, base);
   }
-  if (n.type(fn) === 'AWS::Lambda::Function') grantVpcAccess(s, fn);
+  grantVpcAccess(s, fn);
 }
 
-/** The template's role of a plain Lambda function, if it is one of the template's resources. */
+/**
+ * The role a function names (`Role: !GetAtt R.Arn`), if it is one of the template's. A SAM
+ * function without `Role` gets one from the transform, with the VPC access policy when it has
+ * a VpcConfig; a function that names its own role (SAM or not) does not.
+ */
 function roleOf(n: Networks, fn: string): string | undefined {
   const role = n.target(n.props(fn)['Role']);
   return role && n.type(role) === IAM_ROLE ? role : undefined;
 }
 
-/** SAM adds the VPC access policy to the roles it makes; a plain function's role gets it here. */
+/** SAM adds the VPC access policy to the roles it makes; a role in the template gets it here. */
 function grantVpcAccess(s: EditSession, fn: string): void {
   const n = new Networks(s.value);
   const role = roleOf(n, fn);
@@ -175,7 +179,7 @@ function revokeVpcAccess(s: EditSession, fn: string): void {
   if (!role) return;
   const arns = n.props(role)['ManagedPolicyArns'];
   if (!Array.isArray(arns)) return;
-  const others = Object.keys(n.resources).some((id) => id !== fn && n.type(id) === 'AWS::Lambda::Function' && roleOf(n, id) === role && n.props(id)['VpcConfig'] !== undefined);
+  const others = Object.keys(n.resources).some((id) => id !== fn && placementOf(n.type(id)) === 'function' && roleOf(n, id) === role && n.props(id)['VpcConfig'] !== undefined);
   if (others) return;
   const paths: Path[] = [];
   arns.forEach((a, i) => {
@@ -266,5 +270,5 @@ export function removeFromNetwork(s: EditSession, resource: string): void {
     [...base, 'SecurityGroupIds'],
     [...base, 'SubnetIds'],
   ]);
-  if (n.type(resource) === 'AWS::Lambda::Function') revokeVpcAccess(s, resource);
+  revokeVpcAccess(s, resource);
 }
