@@ -35,7 +35,7 @@ const VPC = `Resources:
 
 test('containers come first and their children are relative to them', () => {
   const g = openTemplate(VPC).graph;
-  const nodes = toFlowNodes(g, { Net: { x: 100, y: 100, width: 600, height: 400 }, Fn: { x: 20, y: 40 }, SubnetA: { x: 20, y: 120 } }, new Set(['Fn']));
+  const nodes = toFlowNodes(g, { Net: { x: 100, y: 100, width: 600, height: 400 }, Fn: { x: 20, y: 40 } }, new Set(['Fn']));
   const net = nodes.findIndex((n) => n.id === 'Net');
   const fn = nodes.findIndex((n) => n.id === 'Fn');
   assert.ok(net < fn);
@@ -55,15 +55,36 @@ test('wires keep their kind as a class; containment is drawn by nesting, not a l
   assert.ok(edges.some((e) => e.className === 'wire wire-reference' && e.markerEnd === undefined));
 });
 
-test('a network is a container even when empty; a subnet of it is drawn inside', () => {
-  const nodes = toFlowNodes(openTemplate(VPC).graph, {}, new Set());
+test('a network is a container even when empty; its subnets are listed on it, not drawn as nodes', () => {
+  const nodes = toFlowNodes(openTemplate(VPC).graph, {}, new Set(['SubnetA']), { SubnetA: { errors: 1, warnings: 0 } });
   const byId = new Map(nodes.map((n) => [n.id, n]));
   assert.equal(byId.get('Empty')!.type, 'container');
   assert.deepEqual(byId.get('Empty')!.style, { width: 480, height: 320 });
-  assert.equal(byId.get('SubnetA')!.parentId, 'Net');
+  assert.equal(byId.has('SubnetA'), false);
+  assert.deepEqual(byId.get('Net')!.data.parts, [{ id: 'SubnetA', label: 'SubnetA', type: 'AWS::EC2::Subnet', selected: true, errors: 1, warnings: 0 }]);
+  assert.equal(byId.get('Empty')!.data.parts, undefined);
 });
 
-test('a container grows to hold its children', () => {
-  const nodes = toFlowNodes(openTemplate(VPC).graph, { Net: { x: 0, y: 0, width: 300, height: 200 }, Fn: { x: 500, y: 40 }, SubnetA: { x: 20, y: 400 } }, new Set());
-  assert.deepEqual(nodes.find((n) => n.id === 'Net')!.style, { width: 500 + 200 + 24, height: 400 + 56 + 24 });
+test('a container grows to hold its children, with its parts below them', () => {
+  const nodes = toFlowNodes(openTemplate(VPC).graph, { Net: { x: 0, y: 0, width: 300, height: 200 }, Fn: { x: 500, y: 400 } }, new Set());
+  // one row of part chips: 28 + 12
+  assert.deepEqual(nodes.find((n) => n.id === 'Net')!.style, { width: 500 + 200 + 24, height: 400 + 56 + 24 + 40 });
+});
+
+test('a wire to a part ends at its network', () => {
+  const text = VPC + `  Assoc:
+    Type: AWS::EC2::SubnetRouteTableAssociation
+    Properties: {SubnetId: !Ref SubnetA, RouteTableId: rtb-1}
+`;
+  const edges = toFlowEdges(openTemplate(text).graph);
+  assert.ok(edges.some((e) => e.source === 'Assoc' && e.target === 'Net' && e.className === 'wire wire-reference'));
+  assert.ok(!edges.some((e) => e.target === 'SubnetA' || e.source === 'SubnetA'));
+});
+
+test('while a child is dragged out, its container keeps the size it had', () => {
+  const before = { Net: { x: 0, y: 0, width: 300, height: 200 }, Fn: { x: 24, y: 48 } };
+  const dragging = { ...before, Fn: { x: 900, y: 48 } };
+  const nodes = toFlowNodes(openTemplate(VPC).graph, dragging, new Set(), {}, before);
+  assert.deepEqual(nodes.find((n) => n.id === 'Net')!.style, { width: 300, height: 200 });
+  assert.deepEqual(nodes.find((n) => n.id === 'Fn')!.position, { x: 900, y: 48 });
 });

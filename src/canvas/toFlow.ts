@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Graph, GraphEdge, NodeKind } from '../model/graph/types.ts';
-import { drawingOrder, nodeBoxes } from './geometry.ts';
+import type { Graph, GraphEdge, GraphNode, NodeKind } from '../model/graph/types.ts';
+import { drawingOrder, drawnId, nodeBoxes, partsOf } from './geometry.ts';
 import type { Position } from './geometry.ts';
 
 export type { Position } from './geometry.ts';
@@ -15,7 +15,19 @@ export type ResourceNodeData = {
   /** Diagnostics on this resource, for its badge. */
   readonly errors: number;
   readonly warnings: number;
+  /** A container's own parts (subnets, security groups), listed in its footer. */
+  readonly parts?: readonly PartChip[];
 };
+
+export interface PartChip {
+  readonly id: string;
+  /** The id without the network's name in front (`PrivateSubnet1` in `NetPrivateSubnet1`). */
+  readonly label: string;
+  readonly type: string;
+  readonly selected: boolean;
+  readonly errors: number;
+  readonly warnings: number;
+}
 
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource' | 'container'>;
 
@@ -29,15 +41,36 @@ export function toFlowNodes(
   positions: Readonly<Record<string, Position>>,
   selected: ReadonlySet<string>,
   counts: Readonly<Record<string, { errors: number; warnings: number }>> = {},
+  /** Positions to size containers from (before a drag): a dragged child does not stretch its container. */
+  sizeFrom: Readonly<Record<string, Position>> = positions,
 ): ResourceFlowNode[] {
-  const boxes = nodeBoxes(graph, positions);
+  const boxes = nodeBoxes(graph, positions, sizeFrom);
+  const parts = partsOf(graph);
+  const chip = (p: GraphNode, container: string): PartChip => ({
+    id: p.id,
+    label: p.id.startsWith(container) && p.id.length > container.length ? p.id.slice(container.length) : p.id,
+    type: p.type,
+    selected: selected.has(p.id),
+    errors: counts[p.id]?.errors ?? 0,
+    warnings: counts[p.id]?.warnings ?? 0,
+  });
   return drawingOrder(graph).map((n): ResourceFlowNode => {
     const b = boxes.get(n.id)!;
+    const own = parts.get(n.id);
     return {
       id: n.id,
       type: b.container ? 'container' : 'resource',
       position: { x: b.x, y: b.y },
-      data: { id: n.id, kind: n.kind, type: n.type, implicit: Boolean(n.implicit), container: b.container, errors: counts[n.id]?.errors ?? 0, warnings: counts[n.id]?.warnings ?? 0 },
+      data: {
+        id: n.id,
+        kind: n.kind,
+        type: n.type,
+        implicit: Boolean(n.implicit),
+        container: b.container,
+        errors: counts[n.id]?.errors ?? 0,
+        warnings: counts[n.id]?.warnings ?? 0,
+        ...(own ? { parts: own.map((p) => chip(p, n.id)) } : {}),
+      },
       selected: selected.has(n.id),
       ...(b.parent ? { parentId: b.parent } : {}),
       ...(b.container ? { style: { width: b.width, height: b.height } } : {}),
@@ -52,10 +85,22 @@ const EDGE_CLASS: Record<GraphEdge['kind'], string> = {
   containment: 'wire wire-containment',
 };
 
-/** Wires: trigger solid, access dashed, references thin and dotted; containment is drawn by nesting. */
+/**
+ * Wires: trigger solid, access dashed, references thin and dotted; containment is drawn by
+ * nesting. A wire to a network's part ends at the network, where the part is listed.
+ */
 export function toFlowEdges(graph: Graph): Edge[] {
+  const drawn = drawnId(graph);
+  const seen = new Set<string>();
   return graph.edges
     .filter((e) => e.kind !== 'containment')
+    .map((e) => ({ ...e, source: drawn(e.source), target: drawn(e.target) }))
+    .filter((e) => {
+      const key = `${e.source}\u0000${e.kind}\u0000${e.target}`;
+      if (e.source === e.target || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .map((e) => ({
       id: e.id,
       source: e.source,

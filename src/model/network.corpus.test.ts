@@ -20,7 +20,7 @@ import { lineStart } from './text/lines.ts';
 import { openTemplate } from './template.ts';
 import { parseCached } from './yaml/cache.ts';
 import { parseText } from './yaml/parse.ts';
-import type { Parsed } from './yaml/parse.ts';
+import type { ParsedText as Parsed } from './yaml/parse.ts';
 import { treeDifference, setAtValue } from './testing/oracle.ts';
 import { isObject, keyString, valueEquals } from './value.ts';
 import type { CfnObject, CfnValue } from './value.ts';

@@ -21,3 +21,12 @@ test('every palette kind adds a node of its own kind to an empty template', () =
     assert.ok(nodes.some((n) => n.kind === kind || (kind === 'edge-function' && n.kind === 'function')), `${kind} gave ${nodes.map((n) => n.kind)}`);
   }
 });
+
+test('a Virtual Network comes with two private subnets and the functions\' security group, drawn inside it', () => {
+  const edit = addNodeEdit('virtual-network', 'VirtualNetwork1');
+  assert.deepEqual(edit, { op: 'addNetwork', resource: 'VirtualNetwork1' });
+  const r = applyEdit('Resources: {}\n', edit!);
+  assert.ok(r.ok);
+  const inside = openTemplate(r.text).graph.nodes.filter((n) => n.parent === 'VirtualNetwork1').map((n) => n.type);
+  assert.deepEqual(inside, ['AWS::EC2::Subnet', 'AWS::EC2::Subnet', 'AWS::EC2::SecurityGroup']);
+});

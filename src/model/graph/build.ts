@@ -84,7 +84,7 @@ class Builder {
     }
     for (const id of Object.keys(this.resources)) this.networkPart(id);
     this.references();
-    const nodes = this.nodes.map((n) => (this.parents.has(n.id) ? { ...n, parent: this.parents.get(n.id)! } : n));
+    const nodes = this.nodes.map((n) => (this.parents.has(n.id) ? { ...n, parent: this.parents.get(n.id)!, ...(this.parts.has(n.id) ? { part: true as const } : {}) } : n));
     // containers before their children (React Flow requires parents first)
     nodes.sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)));
     const edges: GraphEdge[] = [...this.edges.values()].map((e) => ({ id: `${e.source}-${e.kind}-${e.target}`, ...e }));
