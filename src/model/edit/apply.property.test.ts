@@ -375,6 +375,8 @@ function expect(before: CfnObject, e: Edit): Expectation {
       return { applies: hasRes(e.resource) && hasRes(e.network) ? undefined : false, touched: [`Resources/${e.resource}`] };
     case 'removeFromNetwork':
       return { applies: hasRes(e.resource) ? undefined : false, touched: [`Resources/${e.resource}`] };
+    case 'removeNetwork':
+      return { applies: hasRes(e.resource) ? undefined : false, touched: res.map((id) => `Resources/${id}`) };
   }
 }
 

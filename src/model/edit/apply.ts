@@ -8,7 +8,7 @@ import { addResource, renameResource } from './ops/resources.ts';
 import { removeEntry, renameEntry, setEntry } from './ops/sections.ts';
 import { removeResource } from './ops/remove.ts';
 import { connect, disconnect } from './ops/wires.ts';
-import { addNetwork, placeInNetwork, removeFromNetwork } from './ops/network.ts';
+import { addNetwork, placeInNetwork, removeFromNetwork, removeNetwork } from './ops/network.ts';
 
 function run(s: EditSession, e: Edit): void {
   if (isServerless(s.value)) {
@@ -47,6 +47,8 @@ function run(s: EditSession, e: Edit): void {
       return placeInNetwork(s, e.resource, e.network);
     case 'removeFromNetwork':
       return removeFromNetwork(s, e.resource);
+    case 'removeNetwork':
+      return removeNetwork(s, e.resource);
     default:
       throw new EditError('EDIT_UNKNOWN_OP', `Unknown edit op '${String((e as { op?: unknown }).op)}'.`);
   }

@@ -44,7 +44,9 @@ export type Edit =
   /** Puts a function or database in the network's private subnets (moving it from another network). */
   | { readonly op: 'placeInNetwork'; readonly resource: string; readonly network: string }
   /** Takes out what placeInNetwork wrote. */
-  | { readonly op: 'removeFromNetwork'; readonly resource: string };
+  | { readonly op: 'removeFromNetwork'; readonly resource: string }
+  /** Deletes a network: what is placed in it is taken out (and stays), its subnets and security groups go with it. */
+  | { readonly op: 'removeNetwork'; readonly resource: string };
 
 export type EditOp = Edit['op'];
 

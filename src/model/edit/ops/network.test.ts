@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyEdits } from '../apply.ts';
 import type { Edit } from '../types.ts';
-import { openTemplate } from '../../template.ts';
+import { openTemplate, validateTemplate } from '../../template.ts';
 import { changedWindow } from '../../testing/oracle.ts';
 import { isObject } from '../../value.ts';
 import type { CfnObject } from '../../value.ts';
@@ -361,6 +361,47 @@ describe('placeInNetwork / removeFromNetwork: databases', () => {
   test('an instance of a cluster is placed through its cluster', () => {
     const inst = ok(WITH_NET, { op: 'addResource', resource: 'Writer', type: 'AWS::RDS::DBInstance', properties: { DBClusterIdentifier: { Ref: 'Orders' }, DBInstanceClass: 'db.serverless', Engine: 'aurora-postgresql' } });
     assert.equal(refused(inst, { op: 'placeInNetwork', resource: 'Writer', network: 'Net' }), 'NETWORK_PLACE_CLUSTER');
+  });
+});
+
+describe('removeNetwork', () => {
+  test('takes out what is in it and removes its parts with it: the file is as before the network', () => {
+    const full = ok(WITH_NET, [
+      { op: 'placeInNetwork', resource: 'Api', network: 'Net' },
+      { op: 'placeInNetwork', resource: 'Orders', network: 'Net' },
+    ]);
+    assert.equal(ok(full, { op: 'removeNetwork', resource: 'Net' }), STACK);
+  });
+
+  test('a hand-written network: its subnets, groups and route tables go; what else names them is reported, not rewritten', () => {
+    const hand = `${HEAD}  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.0.0.0/16}
+  SubnetA:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}
+  Table:
+    Type: AWS::EC2::RouteTable
+    Properties: {VpcId: !Ref Vpc}
+  Assoc:
+    Type: AWS::EC2::SubnetRouteTableAssociation
+    Properties: {SubnetId: !Ref SubnetA, RouteTableId: !Ref Table}
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      VpcConfig:
+        SubnetIds: [!Ref SubnetA]
+`;
+    const out = ok(hand, { op: 'removeNetwork', resource: 'Vpc' });
+    assert.deepEqual(Object.keys(openTemplate(out).parsed.value!['Resources'] as CfnObject), ['Assoc', 'Fn']);
+    assert.equal((resource(out, 'Fn')['Properties'] as CfnObject)['VpcConfig'], undefined);
+    const dangling = validateTemplate(openTemplate(out), { spec: null }).filter((d) => d.code === 'DANGLING_REFERENCE').map((d) => d.path.join('.'));
+    assert.deepEqual(dangling, ['Resources.Assoc.Properties.SubnetId', 'Resources.Assoc.Properties.RouteTableId']);
+  });
+
+  test('only a network', () => {
+    assert.equal(refused(WITH_NET, { op: 'removeNetwork', resource: 'Api' }), 'NETWORK_NOT_A_NETWORK');
   });
 });
 

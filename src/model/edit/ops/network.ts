@@ -29,6 +29,7 @@ import { EditError } from '../cst.ts';
 import type { EditSession } from '../session.ts';
 import { resourceMap, setAt } from './common.ts';
 import { addResource } from './resources.ts';
+import { removeResource } from './remove.ts';
 import { appendToList, deletePaths } from './wires.ts';
 
 /**
@@ -271,4 +272,24 @@ export function removeFromNetwork(s: EditSession, resource: string): void {
     [...base, 'SubnetIds'],
   ]);
   revokeVpcAccess(s, resource);
+}
+
+/**
+ * Deletes a network with what is in it: the functions and databases placed in it are taken out
+ * (and stay), its own parts (subnets, security groups, ...) are removed with it.
+ */
+export function removeNetwork(s: EditSession, network: string): void {
+  checkNetwork(s, network);
+  const children = buildGraph(s.value).nodes.filter((n) => n.parent === network && !n.part);
+  for (const c of children) {
+    const n = new Networks(s.value);
+    const how = placementOf(n.type(c.id));
+    // (a function in it through Globals.Function.VpcConfig is left as it is)
+    if (!how || (how === 'function' && n.props(c.id)['VpcConfig'] === undefined)) continue;
+    removeFromNetwork(s, c.id);
+  }
+  for (const part of buildGraph(s.value).nodes.filter((n) => n.parent === network && n.part)) {
+    if (new Networks(s.value).has(part.id)) removeResource(s, part.id);
+  }
+  removeResource(s, network);
 }
