@@ -39,6 +39,21 @@ export class Palette {
     if (!box) throw new Error('canvas is not visible');
     await this.item(kind).dragTo(canvas, { targetPosition: { x: box.width * at.x, y: box.height * at.y } });
   }
+
+  /** HTML5 drag from the palette, dropped at a point of the page (`Canvas.emptyPoint()`, say). */
+  async dropAt(kind: string, point: { x: number; y: number }): Promise<void> {
+    const canvas = this.page.getByTestId('canvas');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('canvas is not visible');
+    await this.item(kind).dragTo(canvas, { targetPosition: { x: point.x - box.x, y: point.y - box.y } });
+  }
+
+  /** HTML5 drag from the palette into a container node, at a fraction of its size. */
+  async dropInto(kind: string, container: Locator, at = { x: 0.6, y: 0.35 }): Promise<void> {
+    const box = await container.boundingBox();
+    if (!box) throw new Error('container is not visible');
+    await this.dropAt(kind, { x: box.x + box.width * at.x, y: box.y + box.height * at.y });
+  }
 }
 
 /** The canvas: nodes, wires drawn by mouse, the notice and the wire question. */
@@ -142,6 +157,73 @@ export class Canvas {
       last = now;
       expect(same, 'element still moving').toBe(true);
     }).toPass({ intervals: [100, 100, 200], timeout: 10_000 });
+  }
+
+  /**
+   * Drags a node by mouse (pressed at its middle) and releases the pointer at `to`, a point of
+   * the page. The drop point is what decides the container the node lands in.
+   */
+  async dragNode(logicalId: string, to: { x: number; y: number }): Promise<void> {
+    const n = this.node(logicalId);
+    await expect(n).toBeVisible();
+    await this.waitUntilStill(n);
+    const from = await center(n);
+    const mouse = this.page.mouse;
+    await mouse.move(from.x, from.y);
+    await mouse.down();
+    await mouse.move(from.x + 8, from.y + 8, { steps: 3 });
+    await mouse.move(to.x, to.y, { steps: 15 });
+    await mouse.up();
+  }
+
+  /** Drags a node into a container (released at a fraction of the container's size). */
+  async dragNodeInto(logicalId: string, container: string, at = { x: 0.6, y: 0.3 }): Promise<{ x: number; y: number }> {
+    const c = this.node(container);
+    await this.waitUntilStill(c);
+    const box = await c.boundingBox();
+    if (!box) throw new Error(`${container} is not visible`);
+    const to = { x: box.x + box.width * at.x, y: box.y + box.height * at.y };
+    await this.dragNode(logicalId, to);
+    return to;
+  }
+
+  /**
+   * A point of the visible canvas over empty pane: no node, no container, away from the
+   * edges and the zoom controls. Searched on a grid, nearest to `near` (a fraction of the canvas).
+   */
+  async emptyPoint(near = { x: 0.5, y: 0.15 }): Promise<{ x: number; y: number }> {
+    const box = await this.root().boundingBox();
+    if (!box) throw new Error('canvas is not visible');
+    const point = await this.page.evaluate(
+      ({ box, near }) => {
+        const margin = 60;
+        const candidates: { x: number; y: number; d: number }[] = [];
+        for (let x = box.x + margin; x < box.x + box.width - margin; x += 20) {
+          for (let y = box.y + margin; y < box.y + box.height - margin; y += 20) {
+            const d = (x - (box.x + box.width * near.x)) ** 2 + (y - (box.y + box.height * near.y)) ** 2;
+            candidates.push({ x, y, d });
+          }
+        }
+        candidates.sort((a, b) => a.d - b.d);
+        const clear = (x: number, y: number) => {
+          const el = document.elementFromPoint(x, y);
+          return !!el && !!el.closest('.react-flow__pane') && !el.closest('.react-flow__node, .react-flow__edge');
+        };
+        // clear around it too: the dropped node must not land on another
+        return candidates.find((c) => [[0, 0], [-50, -30], [50, -30], [-50, 30], [50, 30]].every(([dx, dy]) => clear(c.x + dx!, c.y + dy!))) ?? null;
+      },
+      { box, near },
+    );
+    if (!point) throw new Error('no empty spot on the canvas');
+    return { x: point.x, y: point.y };
+  }
+
+  /** Does the node lie within the container's rectangle on the page? */
+  async isInside(logicalId: string, container: string): Promise<boolean> {
+    const b = await this.node(logicalId).boundingBox();
+    const c = await this.node(container).boundingBox();
+    if (!b || !c) return false;
+    return b.x >= c.x && b.y >= c.y && b.x + b.width <= c.x + c.width && b.y + b.height <= c.y + c.height;
   }
 
   /** Selects a node by clicking it; the node draws itself selected. */

@@ -1,16 +1,18 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'react-redux';
 import { Canvas } from '../canvas/Canvas.tsx';
-import { NODE_HEIGHT, NODE_WIDTH } from '../canvas/toFlow.ts';
+import { CONTAINER_HEIGHT, CONTAINER_WIDTH, NODE_HEIGHT, NODE_WIDTH, drawnGraph } from '../canvas/geometry.ts';
 import type { Position } from '../canvas/toFlow.ts';
 import type { NodeKind } from '../model/graph/types.ts';
 import type { WireKind } from '../model/catalog/wires.ts';
 import { Palette } from '../sidebar/Palette.tsx';
-import { addNodeEdit, freeId } from '../sidebar/newNode.ts';
+import { freeId } from '../sidebar/newNode.ts';
+import { nodeKindInfo } from '../model/catalog/nodeKinds.ts';
 import { documentOpened, documentSaved, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
 import { selectDiagnosticCounts, selectDiagnostics, selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
 import { selectionChanged, selectionRenamed } from '../store/selection/slice.ts';
 import { nodeRenamed, nodesPlaced } from '../store/layout/slice.ts';
+import { editsAppliedAndPlaced } from '../store/layout/editsPlaced.ts';
 import type { RootState } from '../store/store.ts';
 
 const selectPositions = (s: RootState) => s.layout.positions;
@@ -23,6 +25,8 @@ import { isObject } from '../model/value.ts';
 import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { decideWire, deleteEdits } from './wiring.ts';
+import { decideNodeDrop, decidePaletteDrop } from './network.ts';
+import type { Moved, Point } from './network.ts';
 import { copyResources, pasteEdits } from './clipboard.ts';
 import type { CopiedResource } from './clipboard.ts';
 import { downloadBlob, downloadText, svgToPng } from './download.ts';
@@ -110,8 +114,11 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   const laidOutRef = useRef(false);
 
   // Nodes nobody has placed are laid out with ELK (in a worker); placed ones never move.
+  // (A network's own parts are listed on it, not laid out.)
+  const drawn = useMemo(() => drawnGraph(graph), [graph]);
   useEffect(() => {
     if (revision < openedRevision.current) return;
+    const graph = drawn;
     const unplaced = graph.nodes.some((n) => !positions[n.id]);
     if (!unplaced) {
       // every node already has its place (restored work): show them, fitted, once
@@ -123,7 +130,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
       return;
     }
     let cancelled = false;
-    const sizes = Object.fromEntries(graph.nodes.map((n) => [n.id, { width: NODE_WIDTH, height: NODE_HEIGHT }]));
+    const sizes = Object.fromEntries(graph.nodes.map((n) => [n.id, nodeKindInfo(n.kind).container ? { width: CONTAINER_WIDTH, height: CONTAINER_HEIGHT } : { width: NODE_WIDTH, height: NODE_HEIGHT }]));
     const ids = new Set(graph.nodes.map((n) => n.id));
     const fixed = Object.fromEntries(Object.entries(positions).filter(([id]) => ids.has(id)));
     void import('../layout/layout.ts')
@@ -139,7 +146,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [graph, positions, revision]);
+  }, [drawn, positions, revision]);
   const [notice, setNotice] = useState<string | null>(null);
   // once the stack is on screen, fetch the sidebar's chunks so the first selection is instant
   useEffect(() => {
@@ -215,17 +222,29 @@ export function Editor({ name, text, layout, saved = true }: Props) {
     (kind: NodeKind, at?: { x: number; y: number }) => {
       if (kind === 'resource') return setPicking(at ? { at } : {});
       const id = freeId(kind, new Set(graph.nodes.map((n) => n.id)));
-      const edit = addNodeEdit(kind, id);
-      if (!edit) return;
-      setNotice(null);
-      setHint(null);
-      dispatch(editsApplied([edit]));
       // a click adds the node in the middle of what the user sees; a drop, where it was dropped
       const where = at ?? viewCenter.current?.();
-      if (where) place({ [id]: where });
+      const middle = at ?? (where && { x: where.x + NODE_WIDTH / 2, y: where.y + NODE_HEIGHT / 2 });
+      // inside a Virtual Network, a function or database is placed in it too (one undo step);
+      // with no view yet, it is added unplaced and automatic layout places it
+      const d = decidePaletteDrop(graph, latest.current.positions, kind, id, where ?? { x: 0, y: 0 }, middle ?? { x: -Infinity, y: -Infinity });
+      if (!d) return;
+      setNotice(null);
+      setHint(null);
+      dispatch(editsAppliedAndPlaced(d.edits, where ? { [id]: d.place } : {}));
       dispatch(selectionChanged([id]));
+      // a network is placed clear of other nodes, maybe out of view: bring it in
+      if (nodeKindInfo(kind).container) setFocus((f) => ({ id, nonce: (f?.nonce ?? 0) + 1 }));
     },
     [dispatch, graph],
+  );
+  const onNodesDropped = useCallback(
+    (moves: Moved[], pointer: Point) => {
+      const d = decideNodeDrop(latest.current.graph, latest.current.positions, moves, pointer);
+      setNotice(d.notice);
+      dispatch(editsAppliedAndPlaced(d.edits, d.ifApplied, d.moved));
+    },
+    [dispatch],
   );
   const onWire = useCallback(
     (source: string, target: string) => {
@@ -401,6 +420,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
           positions={positions}
           stale={stale}
           onPositionsChange={place}
+          onNodesDropped={onNodesDropped}
           onDropKind={(kind, at) => add(kind as NodeKind, at)}
           onDropType={(type, at) => void addType(type, at)}
           {...(staleMessage ? { staleMessage } : {})}

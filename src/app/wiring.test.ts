@@ -49,3 +49,17 @@ test('deleting a resource and a timer', () => {
   const after = openTemplate(r.ok ? r.text : '').graph.nodes.map((n) => n.id);
   assert.ok(!after.includes('Orders') && !after.includes('Fn.Nightly') && after.includes('Fn'));
 });
+
+test('deleting a Virtual Network removes it with its parts; what is in it stays, taken out', () => {
+  const base = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: i.h}\n';
+  const r = applyEdits(base, [
+    { op: 'addNetwork', resource: 'Net' },
+    { op: 'placeInNetwork', resource: 'Fn', network: 'Net' },
+  ]);
+  assert.ok(r.ok);
+  const edits = deleteEdits(openTemplate(r.text).graph, ['Net']);
+  assert.deepEqual(edits, [{ op: 'removeNetwork', resource: 'Net' }]);
+  const after = applyEdits(r.text, edits);
+  assert.ok(after.ok);
+  assert.equal(after.text, base);
+});

@@ -27,7 +27,9 @@ export function deleteEdits(graph: Graph, ids: readonly string[]): Edit[] {
   for (const id of ids) {
     const n = graph.nodes.find((x) => x.id === id);
     if (!n || n.implicit) continue;
-    if (n.path.length === 2 && n.path[0] === 'Resources') edits.push({ op: 'removeResource', resource: id });
+    // a Virtual Network goes with its subnets and security groups; what is in it stays
+    if (n.kind === 'virtual-network' && n.type === 'AWS::EC2::VPC') edits.push({ op: 'removeNetwork', resource: id });
+    else if (n.path.length === 2 && n.path[0] === 'Resources') edits.push({ op: 'removeResource', resource: id });
     else if (n.kind === 'timer' && n.path[0] === 'Resources') {
       edits.push({ op: 'deleteProperty', resource: String(n.path[1]), path: n.path.slice(2) });
     }

@@ -5,6 +5,7 @@ import '@xyflow/react/dist/style.css';
 import type { Graph, GraphEdge } from '../model/graph/types.ts';
 import { ContainerNode, ResourceNode } from './nodes/ResourceNode.tsx';
 import { KIND_STYLE } from './nodes/kindStyle.ts';
+import { CanvasActionsContext } from './nodes/canvasActions.ts';
 import { EDGE_HIT_WIDTH, EDGE_MIN_SCREEN_HIT, NODE_HEIGHT, NODE_WIDTH, toFlowEdges, toFlowNodes } from './toFlow.ts';
 import type { Position, ResourceFlowNode, WireFlowEdge } from './toFlow.ts';
 import './canvas.css';
@@ -17,6 +18,11 @@ interface Props {
   readonly positions: Readonly<Record<string, Position>>;
   readonly stale?: boolean;
   onPositionsChange?(positions: Record<string, Position>): void;
+  /**
+   * Nodes were dragged and dropped: where (in the frame of the container each was in) and the
+   * pointer, in flow coordinates. Without it, drops are plain position changes.
+   */
+  onNodesDropped?(moves: { id: string; position: Position }[], pointer: { x: number; y: number }): void;
   /** A palette item was dropped at a canvas position. */
   onDropKind?(kind: string, at: { x: number; y: number }): void;
   /** A CloudFormation type from the resource picker was dropped at a canvas position. */
@@ -67,7 +73,7 @@ export function Canvas(props: Props) {
  * The canvas: a thin adapter from the model's graph to React Flow. Positions and selection
  * come in as props; drags come back out as positions. The model stays the only truth.
  */
-function CanvasInner({ graph, positions, stale = false, staleMessage, onPositionsChange, onDropKind, onDropType, onWire, onDelete, selectedEdge = null, onEdgeSelect, onWireDelete, fitKey = 0, selected, onSelectionChange, focus, viewCenter, counts }: Props) {
+function CanvasInner({ graph, positions, stale = false, staleMessage, onPositionsChange, onNodesDropped, onDropKind, onDropType, onWire, onDelete, selectedEdge = null, onEdgeSelect, onWireDelete, fitKey = 0, selected, onSelectionChange, focus, viewCenter, counts }: Props) {
   const flow = useReactFlow();
   const box = useRef<HTMLDivElement>(null);
   // A wire's hit area is drawn in flow units: widen it as the view zooms out so that it stays at
@@ -95,8 +101,12 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
   }, [flow, viewCenter]);
   useEffect(() => {
     if (!focus) return;
-    const raf = requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: focus.id }], duration: 250, maxZoom: 1.2, padding: 0.6 }));
+    // a network's part is listed on the network: bring that into view
+    const n = graph.nodes.find((x) => x.id === focus.id);
+    const id = n?.part && n.parent ? n.parent : focus.id;
+    const raf = requestAnimationFrame(() => void flow.fitView({ nodes: [{ id }], duration: 250, maxZoom: 1.2, padding: 0.6 }));
     return () => cancelAnimationFrame(raf);
+    // (not on a new graph: only a new focus moves the view)
   }, [focus, flow]);
   useEffect(() => {
     if (!fitKey) return;
@@ -105,14 +115,35 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
   }, [fitKey, flow]);
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   const merged = useMemo(() => ({ ...positions, ...dragging }), [positions, dragging]);
-  const nodes = useMemo(() => toFlowNodes(graph, merged, selected, counts), [graph, merged, selected, counts]);
+  // containers are sized from the stored positions: a child dragged out does not stretch its container
+  const nodes = useMemo(() => toFlowNodes(graph, merged, selected, counts, positions), [graph, merged, selected, counts, positions]);
   const edges = useMemo(() => toFlowEdges(graph, selectedEdge), [graph, selectedEdge]);
+
+  const draggingNodes = useRef(false);
+  const onNodeDragStart = useCallback(() => {
+    draggingNodes.current = true;
+  }, []);
+  const onNodeDragStop = useCallback(
+    (e: MouseEvent | TouchEvent, _node: ResourceFlowNode, dropped: ResourceFlowNode[]) => {
+      draggingNodes.current = false;
+      const point = 'changedTouches' in e ? e.changedTouches[0] : e;
+      const moves = dropped.map((n) => ({ id: n.id, position: { ...(merged[n.id] ?? {}), x: n.position.x, y: n.position.y } }));
+      setDragging({});
+      if (onNodesDropped && point) onNodesDropped(moves, flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }));
+      else onPositionsChange?.({ ...merged, ...Object.fromEntries(moves.map((m) => [m.id, m.position])) });
+    },
+    [flow, merged, onNodesDropped, onPositionsChange],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ResourceFlowNode>[]) => {
-      const next = applyNodeChanges(changes, nodes);
-      const sel = new Set(next.filter((n) => n.selected).map((n) => n.id));
-      if (sel.size !== selected.size || [...sel].some((id) => !selected.has(id))) onSelectionChange?.([...sel]);
+      if (changes.some((c) => c.type === 'select')) {
+        // (a selected part of a network is no flow node: only flow nodes are compared)
+        const next = applyNodeChanges(changes, nodes);
+        const sel = new Set(next.filter((n) => n.selected).map((n) => n.id));
+        const before = nodes.filter((n) => selected.has(n.id));
+        if (sel.size !== before.length || [...sel].some((id) => !selected.has(id))) onSelectionChange?.([...sel]);
+      }
       const moved: Record<string, Position> = {};
       let done = false;
       for (const c of changes) {
@@ -121,7 +152,8 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
         if (!c.dragging) done = true;
       }
       if (!Object.keys(moved).length) return;
-      if (done) {
+      // the end of a mouse drag is reported by onNodeDragStop, with the pointer
+      if (done && !draggingNodes.current) {
         setDragging({});
         onPositionsChange?.({ ...merged, ...moved });
       } else setDragging((d) => ({ ...d, ...moved }));
@@ -199,32 +231,38 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
     [byId, onDelete, onWireDelete],
   );
 
+  const actions = useMemo(() => ({ select: (id: string) => onSelectionChange?.([id]) }), [onSelectionChange]);
+
   return (
-    <div ref={box} className={`canvas${stale ? ' canvas-stale' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
-      {stale && (
-        <p className="canvas-banner" role="status">
-          {staleMessage ?? 'The YAML does not parse: showing the last version that did.'}
-        </p>
-      )}
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectStart={onConnectStart}
-        onConnectEnd={onConnectEnd}
-        onDelete={onElementsDelete}
-        deleteKeyCode={['Delete', 'Backspace']}
-        fitView
-        minZoom={0.1}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} />
-        <Controls />
-        <MiniMap style={MINIMAP_SIZE} pannable zoomable ariaLabel="Overview of the stack" nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241, 245, 249, 0.7)" />
-      </ReactFlow>
-    </div>
+    <CanvasActionsContext.Provider value={actions}>
+      <div ref={box} className={`canvas${stale ? ' canvas-stale' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+        {stale && (
+          <p className="canvas-banner" role="status">
+            {staleMessage ?? 'The YAML does not parse: showing the last version that did.'}
+          </p>
+        )}
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onConnectStart={onConnectStart}
+          onConnectEnd={onConnectEnd}
+          onDelete={onElementsDelete}
+          deleteKeyCode={['Delete', 'Backspace']}
+          fitView
+          minZoom={0.1}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} />
+          <Controls />
+          <MiniMap style={MINIMAP_SIZE} pannable zoomable ariaLabel="Overview of the stack" nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241, 245, 249, 0.7)" />
+        </ReactFlow>
+      </div>
+    </CanvasActionsContext.Provider>
   );
 }

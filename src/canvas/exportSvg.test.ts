@@ -25,3 +25,17 @@ test('hostile names are escaped', () => {
   assert.ok(!svg.includes('<script>'));
   assert.ok(svg.includes('A&lt;script&gt;') && svg.includes('X&amp;&quot;Y'));
 });
+
+test('a network is drawn around what is in it, its parts as chips on it', async () => {
+  const { applyEdits } = await import('../model/edit/apply.ts');
+  const r = applyEdits('Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: {Handler: i.h}\n', [
+    { op: 'addNetwork', resource: 'Net' },
+    { op: 'placeInNetwork', resource: 'Fn', network: 'Net' },
+  ]);
+  assert.ok(r.ok);
+  const g = openTemplate(r.text).graph;
+  const svg = exportSvg(g, { Net: { x: 0, y: 0 }, Fn: { x: 24, y: 48 } });
+  for (const id of ['Net', 'Fn', 'NetPrivateSubnet1', 'NetPrivateSubnet2', 'NetLambdaSecurityGroup']) assert.ok(svg.includes(`data-node="${id}"`), id);
+  assert.ok(svg.includes('>PrivateSubnet1</text>'), 'a chip names the part without the network in front');
+  assert.equal((svg.match(/<g /g) ?? []).length, (svg.match(/<\/g>/g) ?? []).length);
+});

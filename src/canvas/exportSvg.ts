@@ -1,7 +1,7 @@
 import type { Graph, GraphEdge } from '../model/graph/types.ts';
 import { KIND_STYLE } from './nodes/kindStyle.ts';
-import { NODE_HEIGHT, NODE_WIDTH } from './toFlow.ts';
-import type { Position } from './toFlow.ts';
+import { PART_CHIP_GAP, PART_CHIP_WIDTH, PART_ROW_HEIGHT, drawnId, nodeBoxes, partsOf } from './geometry.ts';
+import type { Position } from './geometry.ts';
 
 /** Fits a label in a node box (about 6.5 px a character at 13 px); the full text stays in <title>. */
 function fit(s: string, max: number): string {
@@ -22,29 +22,9 @@ const STROKE: Record<GraphEdge['kind'], string> = { trigger: '#334155', access: 
  * stack always exports the same file.
  */
 export function exportSvg(graph: Graph, positions: Readonly<Record<string, Position>>, title = 'Cairn stack'): string {
-  const abs = new Map<string, { x: number; y: number; w: number; h: number }>();
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => Boolean(p)));
-  const place = (id: string, seen = new Set<string>()): { x: number; y: number; w: number; h: number } => {
-    const done = abs.get(id);
-    if (done) return done;
-    const n = byId.get(id);
-    const p = positions[id] ?? { x: 0, y: 0 };
-    const container = parents.has(id);
-    const w = container ? (p.width ?? 480) : NODE_WIDTH;
-    const h = container ? (p.height ?? 320) : NODE_HEIGHT;
-    let x = p.x;
-    let y = p.y;
-    if (n?.parent && !seen.has(n.parent)) {
-      const parent = place(n.parent, new Set([...seen, id]));
-      x += parent.x;
-      y += parent.y;
-    }
-    const box = { x, y, w, h };
-    abs.set(id, box);
-    return box;
-  };
-  for (const n of graph.nodes) place(n.id);
+  const placed = nodeBoxes(graph, positions);
+  const abs = new Map([...placed].map(([id, b]) => [id, { x: b.absX, y: b.absY, w: b.width, h: b.height }]));
+  const isContainer = (id: string) => placed.get(id)?.container === true;
   const boxes = [...abs.values()];
   const minX = Math.min(0, ...boxes.map((b) => b.x)) - MARGIN;
   const minY = Math.min(0, ...boxes.map((b) => b.y)) - MARGIN;
@@ -59,13 +39,31 @@ export function exportSvg(graph: Graph, positions: Readonly<Record<string, Posit
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#334155"/></marker></defs>',
     `<rect x="${Math.round(minX)}" y="${Math.round(minY)}" width="${width}" height="${height}" fill="#ffffff"/>`,
   ];
-  const containers = graph.nodes.filter((n) => parents.has(n.id));
+  const containers = graph.nodes.filter((n) => isContainer(n.id));
+  const parts = partsOf(graph);
   for (const c of containers) {
     const b = abs.get(c.id)!;
-    out.push(`<g data-node="${esc(c.id)}"><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="12" fill="#3949ab0a" stroke="#3949ab" stroke-width="2" stroke-dasharray="8 5"/><text x="${b.x + 14}" y="${b.y + 24}" font-size="13" font-weight="600" fill="#1d2733">${esc(c.id)}</text></g>`);
+    // the network's own parts, as chips along its bottom edge (as on the canvas)
+    const own = parts.get(c.id) ?? [];
+    const perRow = Math.max(1, Math.floor((b.w - 24 + PART_CHIP_GAP) / (PART_CHIP_WIDTH + PART_CHIP_GAP)));
+    const rows = Math.ceil(own.length / perRow);
+    const chips = own.map((p, i) => {
+      const x = b.x + 12 + (i % perRow) * (PART_CHIP_WIDTH + PART_CHIP_GAP);
+      const y = b.y + b.h - 8 - rows * PART_ROW_HEIGHT + Math.floor(i / perRow) * PART_ROW_HEIGHT + 2;
+      const label = p.id.startsWith(c.id) && p.id.length > c.id.length ? p.id.slice(c.id.length) : p.id;
+      return `<g data-node="${esc(p.id)}"><title>${esc(`${p.id} (${p.type})`)}</title><rect x="${x}" y="${y}" width="${PART_CHIP_WIDTH}" height="24" rx="12" fill="#fff" stroke="#c5cae9"/><text x="${x + 10}" y="${y + 16}" font-size="11" fill="#1d2733">${esc(fit(label, 22))}</text></g>`;
+    });
+    out.push(`<g data-node="${esc(c.id)}"><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="12" fill="#3949ab0a" stroke="#3949ab" stroke-width="2" stroke-dasharray="8 5"/><text x="${b.x + 14}" y="${b.y + 24}" font-size="13" font-weight="600" fill="#1d2733">${esc(c.id)}</text></g>`, ...chips);
   }
-  for (const e of graph.edges) {
-    if (e.kind === 'containment') continue;
+  const drawn = drawnId(graph);
+  const seen = new Set<string>();
+  for (const edge of graph.edges) {
+    if (edge.kind === 'containment') continue;
+    // a wire to a network's part ends at the network
+    const e = { ...edge, source: drawn(edge.source), target: drawn(edge.target) };
+    const key = `${e.source}\u0000${e.kind}\u0000${e.target}`;
+    if (e.source === e.target || seen.has(key)) continue;
+    seen.add(key);
     const s = abs.get(e.source);
     const t = abs.get(e.target);
     if (!s || !t) continue;
@@ -79,7 +77,7 @@ export function exportSvg(graph: Graph, positions: Readonly<Record<string, Posit
     out.push(`<path data-edge="${esc(e.id)}" d="M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}" fill="none" stroke="${STROKE[e.kind]}" stroke-width="${e.kind === 'reference' ? 1 : 1.8}"${dash}${marker}/>`);
   }
   for (const n of graph.nodes) {
-    if (parents.has(n.id)) continue;
+    if (isContainer(n.id) || !abs.has(n.id)) continue;
     const b = abs.get(n.id)!;
     const k = KIND_STYLE[n.kind];
     out.push(

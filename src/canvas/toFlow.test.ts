@@ -25,6 +25,12 @@ const VPC = `Resources:
       Handler: index.handler
       Events:
         Q: {Type: SQS, Properties: {Queue: !GetAtt Jobs.Arn}}
+  Backlog:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      Dimensions: [{Name: QueueName, Value: !GetAtt Jobs.QueueName}]
+  Empty:
+    Type: AWS::EC2::VPC
 `;
 
 test('containers come first and their children are relative to them', () => {
@@ -36,6 +42,7 @@ test('containers come first and their children are relative to them', () => {
   assert.equal(nodes[net]!.type, 'container');
   assert.deepEqual(nodes[net]!.style, { width: 600, height: 400 });
   assert.equal(nodes[fn]!.parentId, 'Net');
+  assert.equal(nodes[fn]!.extent, undefined, 'a child can be dragged out of its network');
   assert.deepEqual(nodes[fn]!.position, { x: 20, y: 40 });
   assert.equal(nodes[fn]!.selected, true);
   for (const n of nodes) assert.ok(Number.isFinite(n.position.x) && Number.isFinite(n.position.y));
@@ -61,4 +68,38 @@ test('every drawn wire has a stable test id, a wide hit area, and the selection 
     assert.equal(e.deletable, e.data!.kind !== 'reference', `${e.id}: only written wires are deletable`);
   }
   assert.ok(!toFlowEdges(g).some((e) => e.selected));
+});
+
+test('a network is a container even when empty; its subnets are listed on it, not drawn as nodes', () => {
+  const nodes = toFlowNodes(openTemplate(VPC).graph, {}, new Set(['SubnetA']), { SubnetA: { errors: 1, warnings: 0 } });
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  assert.equal(byId.get('Empty')!.type, 'container');
+  assert.deepEqual(byId.get('Empty')!.style, { width: 480, height: 320 });
+  assert.equal(byId.has('SubnetA'), false);
+  assert.deepEqual(byId.get('Net')!.data.parts, [{ id: 'SubnetA', label: 'SubnetA', type: 'AWS::EC2::Subnet', selected: true, errors: 1, warnings: 0 }]);
+  assert.equal(byId.get('Empty')!.data.parts, undefined);
+});
+
+test('a container grows to hold its children, with its parts below them', () => {
+  const nodes = toFlowNodes(openTemplate(VPC).graph, { Net: { x: 0, y: 0, width: 300, height: 200 }, Fn: { x: 500, y: 400 } }, new Set());
+  // one row of part chips: 28 + 12
+  assert.deepEqual(nodes.find((n) => n.id === 'Net')!.style, { width: 500 + 200 + 24, height: 400 + 56 + 24 + 40 });
+});
+
+test('a wire to a part ends at its network', () => {
+  const text = VPC + `  Assoc:
+    Type: AWS::EC2::SubnetRouteTableAssociation
+    Properties: {SubnetId: !Ref SubnetA, RouteTableId: rtb-1}
+`;
+  const edges = toFlowEdges(openTemplate(text).graph);
+  assert.ok(edges.some((e) => e.source === 'Assoc' && e.target === 'Net' && e.className === 'wire wire-reference'));
+  assert.ok(!edges.some((e) => e.target === 'SubnetA' || e.source === 'SubnetA'));
+});
+
+test('while a child is dragged out, its container keeps the size it had', () => {
+  const before = { Net: { x: 0, y: 0, width: 300, height: 200 }, Fn: { x: 24, y: 48 } };
+  const dragging = { ...before, Fn: { x: 900, y: 48 } };
+  const nodes = toFlowNodes(openTemplate(VPC).graph, dragging, new Set(), {}, before);
+  assert.deepEqual(nodes.find((n) => n.id === 'Net')!.style, { width: 300, height: 200 });
+  assert.deepEqual(nodes.find((n) => n.id === 'Fn')!.position, { x: 900, y: 48 });
 });

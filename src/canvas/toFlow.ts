@@ -1,12 +1,10 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Graph, GraphEdge, GraphNode, NodeKind } from '../model/graph/types.ts';
+import { NODE_HEIGHT, NODE_WIDTH, drawingOrder, drawnId, nodeBoxes, partsOf } from './geometry.ts';
+import type { Position } from './geometry.ts';
 
-export interface Position {
-  readonly x: number;
-  readonly y: number;
-  readonly width?: number;
-  readonly height?: number;
-}
+export type { Position } from './geometry.ts';
+export { NODE_HEIGHT, NODE_WIDTH } from './geometry.ts';
 
 export type ResourceNodeData = {
   readonly id: string;
@@ -17,48 +15,70 @@ export type ResourceNodeData = {
   /** Diagnostics on this resource, for its badge. */
   readonly errors: number;
   readonly warnings: number;
+  /** A container's own parts (subnets, security groups), listed in its footer. */
+  readonly parts?: readonly PartChip[];
 };
+
+export interface PartChip {
+  readonly id: string;
+  /** The id without the network's name in front (`PrivateSubnet1` in `NetPrivateSubnet1`). */
+  readonly label: string;
+  readonly type: string;
+  readonly selected: boolean;
+  readonly errors: number;
+  readonly warnings: number;
+}
 
 export type ResourceFlowNode = Node<ResourceNodeData, 'resource' | 'container'>;
 
-export const NODE_WIDTH = 200;
-export const NODE_HEIGHT = 56;
-
-/** A simple column layout for nodes nobody placed yet (ELK replaces it when it has run). */
-function fallback(index: number): Position {
-  const perColumn = 8;
-  return { x: Math.floor(index / perColumn) * (NODE_WIDTH + 80), y: (index % perColumn) * (NODE_HEIGHT + 40) };
-}
-
 /**
  * Maps the model's graph to React Flow nodes. Containers (Virtual Networks) come before their
- * children, and children carry `parentId` with positions relative to the container.
+ * children, and children carry `parentId` with positions relative to the container. Children
+ * are not confined to their container: dragging one out takes it out of the network.
  */
 export function toFlowNodes(
   graph: Graph,
   positions: Readonly<Record<string, Position>>,
   selected: ReadonlySet<string>,
   counts: Readonly<Record<string, { errors: number; warnings: number }>> = {},
+  /** Positions to size containers from (before a drag): a dragged child does not stretch its container. */
+  sizeFrom: Readonly<Record<string, Position>> = positions,
 ): ResourceFlowNode[] {
-  const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => Boolean(p)));
-  const ordered: GraphNode[] = [...graph.nodes.filter((n) => !n.parent), ...graph.nodes.filter((n) => n.parent)];
-  return ordered.map((n, i): ResourceFlowNode => {
-    const container = parents.has(n.id);
-    const p = positions[n.id] ?? fallback(i);
-    const node: ResourceFlowNode = {
+  const boxes = nodeBoxes(graph, positions, sizeFrom);
+  const parts = partsOf(graph);
+  const chip = (p: GraphNode, container: string): PartChip => ({
+    id: p.id,
+    label: p.id.startsWith(container) && p.id.length > container.length ? p.id.slice(container.length) : p.id,
+    type: p.type,
+    selected: selected.has(p.id),
+    errors: counts[p.id]?.errors ?? 0,
+    warnings: counts[p.id]?.warnings ?? 0,
+  });
+  return drawingOrder(graph).map((n): ResourceFlowNode => {
+    const b = boxes.get(n.id)!;
+    const own = parts.get(n.id);
+    return {
       id: n.id,
-      type: container ? 'container' : 'resource',
-      position: { x: p.x, y: p.y },
-      data: { id: n.id, kind: n.kind, type: n.type, implicit: Boolean(n.implicit), container, errors: counts[n.id]?.errors ?? 0, warnings: counts[n.id]?.warnings ?? 0 },
+      type: b.container ? 'container' : 'resource',
+      position: { x: b.x, y: b.y },
+      data: {
+        id: n.id,
+        kind: n.kind,
+        type: n.type,
+        implicit: Boolean(n.implicit),
+        container: b.container,
+        errors: counts[n.id]?.errors ?? 0,
+        warnings: counts[n.id]?.warnings ?? 0,
+        ...(own ? { parts: own.map((p) => chip(p, n.id)) } : {}),
+      },
       selected: selected.has(n.id),
-      ...(n.parent ? { parentId: n.parent, extent: 'parent' as const } : {}),
-      ...(container ? { style: { width: p.width ?? 480, height: p.height ?? 320 } } : {}),
+      ...(b.parent ? { parentId: b.parent } : {}),
+      ...(b.container ? { style: { width: b.width, height: b.height } } : {}),
       // the size before React Flow measures it: the minimap and fitView use it (nodes are rebuilt
       // from the model, so React Flow's own measurements never reach these objects)
-      initialWidth: container ? (p.width ?? 480) : NODE_WIDTH,
-      initialHeight: container ? (p.height ?? 320) : NODE_HEIGHT,
+      initialWidth: b.container ? b.width : NODE_WIDTH,
+      initialHeight: b.container ? b.height : NODE_HEIGHT,
     };
-    return node;
   });
 }
 
@@ -83,12 +103,21 @@ export type WireFlowEdge = Edge<{ kind: GraphEdge['kind'] }>;
 
 /**
  * Wires: trigger solid, access dashed, references thin and dotted; containment is drawn by
- * nesting. Every wire is selectable and focusable (Enter selects it); trigger and access wires
+ * nesting, and a wire to a network's part ends at the network, where the part is listed. Every wire is selectable and focusable (Enter selects it); trigger and access wires
  * can be deleted (they are written by Cairn's rules), references cannot (they are the user's code).
  */
 export function toFlowEdges(graph: Graph, selected: string | null = null): WireFlowEdge[] {
+  const drawn = drawnId(graph);
+  const seen = new Set<string>();
   return graph.edges
     .filter((e) => e.kind !== 'containment')
+    .map((e) => ({ ...e, source: drawn(e.source), target: drawn(e.target) }))
+    .filter((e) => {
+      const key = `${e.source}\u0000${e.kind}\u0000${e.target}`;
+      if (e.source === e.target || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .map((e) => ({
       id: e.id,
       source: e.source,

@@ -43,7 +43,8 @@ test('toElkGraph: layered, right, include children; containers hold children; ed
   assert.equal(g.layoutOptions?.['elk.direction'], 'RIGHT');
   assert.equal(g.layoutOptions?.['elk.hierarchyHandling'], 'INCLUDE_CHILDREN');
   const container = g.children!.find((c) => c.id === 'Vpc')!;
-  assert.deepEqual(container.children!.map((c) => c.id).sort(), ['InnerFunction', 'OtherInnerFunction']);
+  // the functions placed in it, and its own subnets
+  assert.deepEqual(container.children!.map((c) => c.id).sort(), ['InnerFunction', 'OtherInnerFunction', 'SubnetA', 'SubnetB']);
   assert.equal(g.children!.find((c) => c.id === 'Table')!.width, DEFAULT_NODE_SIZE.width);
   const ids = new Set(vpc.nodes.map((n) => n.id));
   for (const e of g.edges ?? []) assert.ok(ids.has(e.sources[0]!) && ids.has(e.targets[0]!));

@@ -29,3 +29,12 @@ test('a resource of any type is named after its type, under a free id', () => {
   assert.equal(freeIdFor('a-b_c', new Set()), 'abc1');
   assert.equal(freeIdFor('', new Set()), 'Resource1');
 });
+
+test('a Virtual Network comes with two private subnets and the functions\' security group, drawn inside it', () => {
+  const edit = addNodeEdit('virtual-network', 'VirtualNetwork1');
+  assert.deepEqual(edit, { op: 'addNetwork', resource: 'VirtualNetwork1' });
+  const r = applyEdit('Resources: {}\n', edit!);
+  assert.ok(r.ok);
+  const inside = openTemplate(r.text).graph.nodes.filter((n) => n.parent === 'VirtualNetwork1').map((n) => n.type);
+  assert.deepEqual(inside, ['AWS::EC2::Subnet', 'AWS::EC2::Subnet', 'AWS::EC2::SecurityGroup']);
+});

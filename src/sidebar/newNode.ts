@@ -21,10 +21,14 @@ export function resourceIdBase(type: string): string {
   return /^[A-Za-z]/.test(name) ? name : `Resource${name}`;
 }
 
-/** The edit that adds a node of `kind` with Cairn's defaults, or null for kinds without a resource. */
+/**
+ * The edit that adds a node of `kind` with Cairn's defaults, or null for kinds without a
+ * resource. A Virtual Network comes with what makes it usable (subnets, a security group).
+ */
 export function addNodeEdit(kind: NodeKind, id: string): Edit | null {
   const info = nodeKindInfo(kind);
   if (!info.writes) return null;
+  if (kind === 'virtual-network') return { op: 'addNetwork', resource: id };
   const properties = defaultProperties(kind, id);
   return { op: 'addResource', resource: id, type: info.writes, ...(properties && Object.keys(properties).length ? { properties } : {}) };
 }

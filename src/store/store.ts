@@ -3,6 +3,7 @@ import type { Middleware } from '@reduxjs/toolkit';
 import { documentReducer } from './document/slice.ts';
 import { selectionReducer } from './selection/slice.ts';
 import { layoutReducer } from './layout/slice.ts';
+import { reframing } from './layout/reframing.ts';
 
 export interface StoreOptions {
   /** Effects (persistence, ...) added after the defaults. */
@@ -17,7 +18,7 @@ export function createStore(opts: StoreOptions = {}) {
         // the document's text can be 1 MB: skip the dev-only deep checks on it
         serializableCheck: { ignoredPaths: ['document.past', 'document.future', 'document.text', 'document.lastGood', 'document.savedText'] },
         immutableCheck: { ignoredPaths: ['document.past', 'document.future', 'document.text', 'document.lastGood', 'document.savedText'] },
-      }).concat(...(opts.extraMiddleware ?? [])),
+      }).concat(reframing(), ...(opts.extraMiddleware ?? [])),
   });
 }
 

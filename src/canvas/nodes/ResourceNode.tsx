@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { ResourceFlowNode } from '../toFlow.ts';
 import { KIND_STYLE } from './kindStyle.ts';
+import { CanvasActionsContext } from './canvasActions.ts';
 
 /** One resource on the canvas: its kind's glyph, its logical id and its CloudFormation type. */
 function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
@@ -39,9 +40,20 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
 
 export const ResourceNode = memo(ResourceNodeView);
 
-/** A Virtual Network: a container its functions and databases are drawn inside. */
+const PART_GLYPH: Readonly<Record<string, string>> = {
+  'AWS::EC2::Subnet': 'SUB',
+  'AWS::EC2::SecurityGroup': 'SG',
+  'AWS::RDS::DBSubnetGroup': 'DBS',
+  'AWS::EC2::RouteTable': 'RT',
+};
+
+/**
+ * A Virtual Network: a region its functions and databases are drawn inside, with its own parts
+ * (subnets, security groups) listed as chips along the bottom; a chip selects its resource.
+ */
 function ContainerNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
   const k = KIND_STYLE[data.kind];
+  const actions = useContext(CanvasActionsContext);
   return (
     <div className={`cnode${selected ? ' cnode-selected' : ''}`} data-testid={`canvas.node.${data.id}`} data-kind={data.kind}>
       <div className="cnode-title">
@@ -50,7 +62,35 @@ function ContainerNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
         </span>
         <span className="rnode-id">{data.id}</span>
         <span className="rnode-type">{k.label}</span>
+        {(data.errors > 0 || data.warnings > 0) && (
+          <span className={`rnode-badge ${data.errors ? 'rnode-badge-error' : 'rnode-badge-warning'}`} data-testid={`canvas.node.${data.id}.diagnostics`} title={`${data.errors} error(s), ${data.warnings} warning(s)`}>
+            {data.errors || data.warnings}
+          </span>
+        )}
       </div>
+      {data.parts?.length ? (
+        <ul className="cnode-parts nodrag" aria-label={`Parts of ${data.id}`}>
+          {data.parts.map((p) => (
+            <li key={p.id}>
+              <button
+                type="button"
+                className={`cnode-part${p.selected ? ' cnode-part-selected' : ''}${p.errors ? ' cnode-part-error' : p.warnings ? ' cnode-part-warning' : ''}`}
+                data-testid={`canvas.node.${p.id}`}
+                title={`${p.id} (${p.type})`}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  actions.select(p.id);
+                }}
+              >
+                <span className="cnode-part-glyph" aria-hidden="true">
+                  {PART_GLYPH[p.type] ?? 'CFN'}
+                </span>
+                <span className="cnode-part-label">{p.label}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <Handle type="target" position={Position.Left} className="rnode-handle" />
       <Handle type="source" position={Position.Right} className="rnode-handle" />
     </div>

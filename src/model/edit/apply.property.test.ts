@@ -277,6 +277,19 @@ function resolve(r: Recipe, v: CfnObject): Edit {
       const edge = edges.length ? edges[r.a % edges.length]! : undefined;
       return { op: 'setAccessLevel', source: edge?.source ?? 'Missing', target: edge?.target ?? 'Missing', level: r.level };
     }
+    case 'addNetwork':
+      return { op: 'addNetwork', resource: r.id };
+    case 'placeInNetwork':
+    case 'removeFromNetwork': {
+      // mostly functions into networks; now and then any resource, or any resource as the network
+      const fns = res.filter((id) => typeOfRes(v, id) === TYPE_OF.function);
+      const nets = res.filter((id) => typeOfRes(v, id) === 'AWS::EC2::VPC');
+      const resource = pick(r.a % 7 === 0 || !fns.length ? res : fns, r.a, 'Missing');
+      if (r.op === 'removeFromNetwork') return { op: 'removeFromNetwork', resource };
+      // sequences are short: a placement with no network to go to mostly makes one first
+      if (!nets.length && r.b % 7 !== 0) return { op: 'addNetwork', resource: r.id };
+      return { op: 'placeInNetwork', resource, network: pick(r.b % 7 === 0 || !nets.length ? res : nets, r.b, 'Missing') };
+    }
   }
 }
 
@@ -374,6 +387,17 @@ function expect(before: CfnObject, e: Edit): Expectation {
     case 'renameCondition':
       // the arbitraries make no Conditions; apply.test.ts covers these ops by example
       throw new Error(`${e.op} is not generated`);
+    case 'addNetwork': {
+      const free = LOGICAL_ID.test(e.resource) && !hasRes(e.resource) && !params.includes(e.resource);
+      // only new entries: the VPC, its subnets and the functions' security group
+      return { applies: free ? undefined : false, touched: [] };
+    }
+    case 'placeInNetwork':
+      return { applies: hasRes(e.resource) && hasRes(e.network) ? undefined : false, touched: [`Resources/${e.resource}`] };
+    case 'removeFromNetwork':
+      return { applies: hasRes(e.resource) ? undefined : false, touched: [`Resources/${e.resource}`] };
+    case 'removeNetwork':
+      return { applies: hasRes(e.resource) ? undefined : false, touched: res.map((id) => `Resources/${id}`) };
   }
 }
 
@@ -444,6 +468,14 @@ function checkStep(gen: GeneratedTemplate, before: string, edit: Edit, i: number
     const kind = kindOfType(String((va['Resources'] as CfnObject)[edit.target] && ((va['Resources'] as CfnObject)[edit.target] as CfnObject)['Type']));
     assert.ok(edge, `setAccessLevel lost the wire\n${where2()}`);
     assert.equal(readAccessLevel(va, edge, kind).level, edit.level, `setAccessLevel: the wire does not read back at ${edit.level}\n${where2()}`);
+  }
+  if (edit.op === 'placeInNetwork' || edit.op === 'removeFromNetwork') {
+    const parent = buildGraph(va).nodes.find((x) => x.id === edit.resource)?.parent;
+    assert.equal(parent, edit.op === 'placeInNetwork' ? edit.network : undefined, `${edit.op}: drawn in ${parent ?? 'no network'} afterwards\n${where2()}`);
+  }
+  if (edit.op === 'addNetwork') {
+    const parts = buildGraph(va).nodes.filter((x) => x.parent === edit.resource).map((x) => typeOfRes(va, x.id));
+    assert.deepEqual(parts.sort(), ['AWS::EC2::SecurityGroup', 'AWS::EC2::Subnet', 'AWS::EC2::Subnet'], `addNetwork: the network's parts\n${where2()}`);
   }
   if (edit.op === 'connect' || edit.op === 'disconnect') {
     const has = buildGraph(va).edges.some((x) => x.source === edit.source && x.target === edit.target && x.kind === edit.kind);
@@ -621,6 +653,43 @@ describe(`edit layer properties (seed ${SEED}, ${RUNS} runs; FC_SEED / FC_RUNS t
         .map(([k, n]) => `${k}=${n}`)
         .join(' ');
     console.log(`# ${stats.steps} edits in ${Date.now() - started} ms\n# applied: ${top(stats.applied)}\n# refused: ${top(stats.refused)}`);
+  });
+
+  test('Virtual Networks: placing each function changes only its entry; taking them all out gives back the bytes', () => {
+    let placed = 0;
+    fc.assert(
+      fc.property(templateArb, (g) => {
+        const added = applyEdit(g.text, { op: 'addNetwork', resource: 'CairnNet' });
+        if (!added.ok) assert.fail(`addNetwork refused: ${added.diagnostics[0]!.code}\n${show(g.text)}`);
+        let text = added.text;
+        const fns = names(parseCached(text).value!, 'Resources').filter((id) => typeOfRes(parseCached(text).value!, id) === TYPE_OF.function);
+        const inside: string[] = [];
+        for (const fn of fns) {
+          const before = text;
+          const r = applyEdit(before, { op: 'placeInNetwork', resource: fn, network: 'CairnNet' });
+          if (!r.ok) {
+            assert.ok(!BUG_CODES.has(r.diagnostics[0]!.code), `placeInNetwork ${fn}: ${r.diagnostics[0]!.code} ${r.diagnostics[0]!.message}\n${show(before)}`);
+            continue;
+          }
+          const pb = parseCached(before);
+          const pa = parseCached(r.text);
+          assert.ok(!pa.blocked, `placeInNetwork ${fn} made an unreadable file\n${show(r.text)}`);
+          assert.equal(buildGraph(pa.value!).nodes.find((x) => x.id === fn)?.parent, 'CairnNet');
+          const ea = entryTexts(r.text, pa);
+          for (const [k, t] of entryTexts(before, pb)) if (k !== `Resources/${fn}`) assert.equal(ea.get(k), t, `placeInNetwork ${fn} changed ${k}\n${show(r.text)}`);
+          text = r.text;
+          inside.push(fn);
+          placed++;
+        }
+        for (const fn of inside) {
+          const r = applyEdit(text, { op: 'removeFromNetwork', resource: fn });
+          if (!r.ok) assert.fail(`removeFromNetwork ${fn}: ${r.diagnostics[0]!.code} ${r.diagnostics[0]!.message}\n${show(text)}`);
+          text = r.text;
+        }
+        assert.equal(text, added.text, 'taking every function out did not give back the text');
+      }),
+    );
+    assert.ok(placed > RUNS / 2, `only ${placed} placements ran`);
   });
 });
 

@@ -9,6 +9,7 @@ import { removeEntry, renameEntry, setEntry } from './ops/sections.ts';
 import { removeResource } from './ops/remove.ts';
 import { connect, disconnect } from './ops/wires.ts';
 import { setAccessLevel } from './ops/accessLevel.ts';
+import { addNetwork, placeInNetwork, removeFromNetwork, removeNetwork } from './ops/network.ts';
 
 function run(s: EditSession, e: Edit): void {
   if (isServerless(s.value)) {
@@ -49,6 +50,14 @@ function run(s: EditSession, e: Edit): void {
       return removeEntry(s, 'Conditions', e.name);
     case 'renameCondition':
       return renameEntry(s, 'Conditions', e.name, e.to);
+    case 'addNetwork':
+      return addNetwork(s, e.resource, e.properties);
+    case 'placeInNetwork':
+      return placeInNetwork(s, e.resource, e.network);
+    case 'removeFromNetwork':
+      return removeFromNetwork(s, e.resource);
+    case 'removeNetwork':
+      return removeNetwork(s, e.resource);
     default:
       throw new EditError('EDIT_UNKNOWN_OP', `Unknown edit op '${String((e as { op?: unknown }).op)}'.`);
   }

@@ -43,7 +43,15 @@ export type Edit =
   | { readonly op: 'renameOutput'; readonly name: string; readonly to: string }
   | { readonly op: 'setCondition'; readonly name: string; readonly value: CfnValue }
   | { readonly op: 'removeCondition'; readonly name: string }
-  | { readonly op: 'renameCondition'; readonly name: string; readonly to: string };
+  | { readonly op: 'renameCondition'; readonly name: string; readonly to: string }
+  /** A Virtual Network: the VPC (Cairn's defaults unless `properties`), two private subnets, the functions' security group. */
+  | { readonly op: 'addNetwork'; readonly resource: string; readonly properties?: CfnObject }
+  /** Puts a function or database in the network's private subnets (moving it from another network). */
+  | { readonly op: 'placeInNetwork'; readonly resource: string; readonly network: string }
+  /** Takes out what placeInNetwork wrote. */
+  | { readonly op: 'removeFromNetwork'; readonly resource: string }
+  /** Deletes a network: what is placed in it is taken out (and stays), its subnets and security groups go with it. */
+  | { readonly op: 'removeNetwork'; readonly resource: string };
 
 export type EditOp = Edit['op'];
 

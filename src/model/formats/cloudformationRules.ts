@@ -1,6 +1,7 @@
 import type { Rule } from '../diagnostics/rule.ts';
 import { danglingReference } from '../diagnostics/rules/danglingReference.ts';
 import { impossibleWire } from '../diagnostics/rules/impossibleWire.ts';
+import { lambdaVpcPermissions } from '../diagnostics/rules/lambdaVpcPermissions.ts';
 import { missingRequiredProperty } from '../diagnostics/rules/missingRequiredProperty.ts';
 import { publicBucket } from '../diagnostics/rules/publicBucket.ts';
 import { resourceMissingType } from '../diagnostics/rules/resourceMissingType.ts';
@@ -24,6 +25,7 @@ export const CLOUDFORMATION_RULES: readonly Rule[] = [
   danglingReference,
   unknownAttribute,
   impossibleWire,
+  lambdaVpcPermissions,
   // Security
   secretInTemplate,
   wildcardResource,

@@ -22,6 +22,8 @@ class Builder {
   readonly resources: CfnObject;
   readonly ids: Set<string>;
   private readonly parents = new Map<string, string>();
+  /** Resources that are parts of a network (subnets, security groups, ...), by network. */
+  private readonly parts = new Map<string, string>();
 
   constructor(readonly template: CfnObject) {
     this.resources = isObject(template['Resources']) ? template['Resources'] : {};
@@ -83,8 +85,9 @@ class Builder {
       if (this.type(id) === 'AWS::RDS::DBCluster' || this.type(id) === 'AWS::RDS::DBInstance') this.database(id);
       if (this.type(id) === 'AWS::Lambda::EventSourceMapping') this.eventSourceMapping(id);
     }
+    for (const id of Object.keys(this.resources)) this.networkPart(id);
     this.references();
-    const nodes = this.nodes.map((n) => (this.parents.has(n.id) ? { ...n, parent: this.parents.get(n.id)! } : n));
+    const nodes = this.nodes.map((n) => (this.parents.has(n.id) ? { ...n, parent: this.parents.get(n.id)!, ...(this.parts.has(n.id) ? { part: true as const } : {}) } : n));
     // containers before their children (React Flow requires parents first)
     nodes.sort((a, b) => Number(Boolean(a.parent)) - Number(Boolean(b.parent)));
     const edges: GraphEdge[] = [...this.edges.values()].map((e) => ({ id: `${e.source}-${e.kind}-${e.target}`, ...e }));
@@ -222,6 +225,34 @@ class Builder {
     this.edge(vpc, id, 'containment', { via: 'vpc', path: ['Resources', id, 'Properties', 'DBSubnetGroupName'] });
   }
 
+  /**
+   * A network's own parts (its subnets, security groups, route tables: anything whose `VpcId` is
+   * the VPC; a DB subnet group over its subnets) are drawn inside it too.
+   */
+  private networkPart(id: string): void {
+    if (this.parents.has(id)) return;
+    const props = this.props(id);
+    let vpc: string | undefined;
+    let path: Path;
+    if (this.type(id) === 'AWS::RDS::DBSubnetGroup') {
+      vpc = this.vpcOfSubnets(props['SubnetIds']);
+      path = ['Resources', id, 'Properties', 'SubnetIds'];
+    } else {
+      const v = this.target(props['VpcId']);
+      vpc = v && this.type(v) === 'AWS::EC2::VPC' ? v : undefined;
+      path = ['Resources', id, 'Properties', 'VpcId'];
+    }
+    if (!vpc || vpc === id) return;
+    this.parents.set(id, vpc);
+    this.parts.set(id, vpc);
+    this.edge(vpc, id, 'containment', { via: 'vpc', path });
+  }
+
+  /** The network `id` is drawn in, or is (a VPC is its own). */
+  private networkOf(id: string): string | undefined {
+    return this.type(id) === 'AWS::EC2::VPC' ? id : this.parents.get(id);
+  }
+
   private eventSourceMapping(id: string): void {
     const props = this.props(id);
     const fn = this.target(props['FunctionName']);
@@ -256,6 +287,8 @@ class Builder {
             this.nodes.push({ id: target, type: 'Cairn::ImportedValue', kind: 'existing', path: r.path, implicit: true });
           }
         } else if (!this.ids.has(target) || linked.has(`${id}\u0000${target}`)) continue;
+        // within one network, references to its parts (a function's subnets, a subnet's VPC) are drawn by nesting
+        else if ((this.parts.has(target) || this.type(target) === 'AWS::EC2::VPC') && this.networkOf(target) === this.networkOf(id)) continue;
         const via = deps.includes(r.target) && r.path.includes('DependsOn') ? 'depends-on' : r.via;
         this.edge(id, target, 'reference', { via, path: r.path });
       }

@@ -31,6 +31,8 @@ export interface GraphNode {
   readonly kind: NodeKind;
   /** The container (Virtual Network) this node is drawn inside, if any. */
   readonly parent?: string;
+  /** One of the parent network's own parts (a subnet, a security group, a DB subnet group), not something placed in it. */
+  readonly part?: true;
   /** Where the node's definition lives in the template. */
   readonly path: Path;
   /** Made by a transform or outside the template (SAM's implicit API, an imported value): not editable. */

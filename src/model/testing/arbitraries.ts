@@ -801,7 +801,9 @@ export type Recipe =
   | { readonly op: 'removeOutput'; readonly o: string | number }
   | { readonly op: 'renameOutput'; readonly o: number; readonly to: string }
   | { readonly op: 'connect' | 'disconnect'; readonly kind: 'trigger' | 'access'; readonly a: number; readonly b: number; readonly anyPair: boolean; readonly level?: 'read' | 'write' | 'crud' }
-  | { readonly op: 'setAccessLevel'; readonly a: number; readonly level: 'read' | 'write' | 'crud' };
+  | { readonly op: 'setAccessLevel'; readonly a: number; readonly level: 'read' | 'write' | 'crud' }
+  /** Virtual Networks: add one, place a resource (`a`) in a network (`b`), take one out. */
+  | { readonly op: 'addNetwork' | 'placeInNetwork' | 'removeFromNetwork'; readonly a: number; readonly b: number; readonly id: string };
 
 const FIXED_PATHS: readonly (readonly (string | number)[])[] = [
   ['Properties', 'Timeout'],
@@ -943,5 +945,14 @@ export const recipeArb: fc.Arbitrary<Recipe> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record({ op: fc.constant('setAccessLevel' as const), a: nat, level: fc.constantFrom('read' as const, 'write' as const, 'crud' as const) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constantFrom('addNetwork' as const, 'placeInNetwork' as const, 'placeInNetwork' as const, 'removeFromNetwork' as const),
+      a: nat,
+      b: nat,
+      id: fc.constantFrom('Net', 'Vpc9', 'Worker2', ...PARAM_POOL.slice(0, 1)),
+    }),
   },
 );

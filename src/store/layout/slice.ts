@@ -12,6 +12,11 @@ export interface NodePlace {
 /** Where nodes sit on the canvas (never in the template; see docs/layout-sidecar.md). */
 export interface LayoutState {
   readonly positions: Readonly<Record<string, NodePlace>>;
+  /**
+   * Where nodes were in the containers they left (`frameKey(id, container)`), to put them back
+   * when they return (undo, redo). Kept for the session only, never saved.
+   */
+  readonly remembered?: Readonly<Record<string, NodePlace>>;
 }
 
 const layoutSlice = createSlice({
@@ -20,7 +25,11 @@ const layoutSlice = createSlice({
   reducers: {
     /** The user moved nodes, or automatic layout placed new ones. */
     nodesPlaced(s, action: PayloadAction<Readonly<Record<string, NodePlace>>>) {
-      return { positions: { ...s.positions, ...action.payload } };
+      return { ...s, positions: { ...s.positions, ...action.payload } };
+    },
+    /** Nodes changed container (reframe.ts): their places in the containers they left. */
+    placesRemembered(s, action: PayloadAction<Readonly<Record<string, NodePlace>>>) {
+      return { ...s, remembered: { ...s.remembered, ...action.payload } };
     },
     /** A node was renamed: its place follows it. */
     nodeRenamed(s, action: PayloadAction<{ from: string; to: string }>) {
@@ -28,12 +37,12 @@ const layoutSlice = createSlice({
       const place = s.positions[from];
       if (!place) return s;
       const { [from]: _gone, ...rest } = s.positions;
-      return { positions: { ...rest, [to]: place } };
+      return { ...s, positions: { ...rest, [to]: place } };
     },
   },
   extraReducers: (b) =>
     b.addCase(documentOpened, (_s, action) => ({ positions: { ...(action.payload.layout ?? {}) } })),
 });
 
-export const { nodesPlaced, nodeRenamed } = layoutSlice.actions;
+export const { nodesPlaced, nodeRenamed, placesRemembered } = layoutSlice.actions;
 export const layoutReducer = layoutSlice.reducer;
