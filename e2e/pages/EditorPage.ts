@@ -369,7 +369,10 @@ export class EditorPage {
   /** Opens the editor and waits for automatic layout and the YAML panel. */
   async open(): Promise<void> {
     await this.goto();
-    await expect(this.page.locator('.editor[data-laid-out="true"]')).toBeVisible();
+    // The first layout runs ELK in a worker: on two cores shared with other work it can take
+    // longer than the default 10 s (measured 4-14 s under load, the same before and after wires
+    // became selectable).
+    await expect(this.page.locator('.editor[data-laid-out="true"]')).toBeVisible({ timeout: 20_000 });
     await this.waitForStack();
     await expect(this.yaml.textbox()).toBeVisible();
   }
