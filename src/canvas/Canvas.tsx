@@ -5,6 +5,7 @@ import '@xyflow/react/dist/style.css';
 import type { Graph } from '../model/graph/types.ts';
 import { ContainerNode, ResourceNode } from './nodes/ResourceNode.tsx';
 import { NODE_HEIGHT, NODE_WIDTH, toFlowEdges, toFlowNodes } from './toFlow.ts';
+import { StableNodes } from './stableNodes.ts';
 import type { Position, ResourceFlowNode } from './toFlow.ts';
 import './canvas.css';
 
@@ -76,11 +77,14 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
   }, [fitKey, flow]);
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   const merged = useMemo(() => ({ ...positions, ...dragging }), [positions, dragging]);
-  const nodes = useMemo(() => toFlowNodes(graph, merged, selected, counts), [graph, merged, selected, counts]);
+  // unchanged nodes keep their objects, so React Flow neither re-renders nor re-measures them
+  const [stableNodes] = useState(() => new StableNodes());
+  const nodes = useMemo(() => stableNodes.stable(toFlowNodes(graph, merged, selected, counts)), [stableNodes, graph, merged, selected, counts]);
   const edges = useMemo(() => toFlowEdges(graph), [graph]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ResourceFlowNode>[]) => {
+      stableNodes.measured(changes);
       const next = applyNodeChanges(changes, nodes);
       const sel = new Set(next.filter((n) => n.selected).map((n) => n.id));
       if (sel.size !== selected.size || [...sel].some((id) => !selected.has(id))) onSelectionChange?.([...sel]);
@@ -97,7 +101,7 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
         onPositionsChange?.({ ...merged, ...moved });
       } else setDragging((d) => ({ ...d, ...moved }));
     },
-    [nodes, selected, merged, onPositionsChange, onSelectionChange],
+    [stableNodes, nodes, selected, merged, onPositionsChange, onSelectionChange],
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
