@@ -5,12 +5,14 @@ import '@xyflow/react/dist/style.css';
 import type { Graph } from '../model/graph/types.ts';
 import { ContainerNode, ResourceNode } from './nodes/ResourceNode.tsx';
 import { NODE_HEIGHT, NODE_WIDTH, toFlowEdges, toFlowNodes } from './toFlow.ts';
-import { StableNodes } from './stableNodes.ts';
+import { StableEdges, StableNodes } from './stableElements.ts';
+import { useLatestCallback } from './useLatestCallback.ts';
 import type { Position, ResourceFlowNode } from './toFlow.ts';
 import './canvas.css';
 
 // module scope: React Flow re-mounts every node when nodeTypes changes identity
 const NODE_TYPES: NodeTypes = { resource: ResourceNode, container: ContainerNode };
+const DELETE_KEYS = ['Delete', 'Backspace'];
 
 interface Props {
   readonly graph: Graph;
@@ -77,10 +79,11 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
   }, [fitKey, flow]);
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   const merged = useMemo(() => ({ ...positions, ...dragging }), [positions, dragging]);
-  // unchanged nodes keep their objects, so React Flow neither re-renders nor re-measures them
+  // unchanged nodes and edges keep their objects, so React Flow neither re-renders nor re-measures them
   const [stableNodes] = useState(() => new StableNodes());
+  const [stableEdges] = useState(() => new StableEdges());
   const nodes = useMemo(() => stableNodes.stable(toFlowNodes(graph, merged, selected, counts)), [stableNodes, graph, merged, selected, counts]);
-  const edges = useMemo(() => toFlowEdges(graph), [graph]);
+  const edges = useMemo(() => stableEdges.stable(toFlowEdges(graph)), [stableEdges, graph]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ResourceFlowNode>[]) => {
@@ -145,6 +148,13 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
     [onWire],
   );
   const onNodesDelete = useCallback((deleted: ResourceFlowNode[]) => onDelete?.(deleted.map((n) => n.id)), [onDelete]);
+  // React Flow copies a handler into its store whenever its identity changes (see useLatestCallback)
+  const handlers = {
+    onNodesChange: useLatestCallback(onNodesChange),
+    onConnect: useLatestCallback(onConnect),
+    onConnectEnd: useLatestCallback(onConnectEnd),
+    onNodesDelete: useLatestCallback(onNodesDelete),
+  };
 
   return (
     <div ref={box} className={`canvas${stale ? ' canvas-stale' : ''}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
@@ -157,12 +167,12 @@ function CanvasInner({ graph, positions, stale = false, onPositionsChange, onDro
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
-        onNodesChange={onNodesChange}
-        onConnect={onConnect}
+        onNodesChange={handlers.onNodesChange}
+        onConnect={handlers.onConnect}
         onConnectStart={onConnectStart}
-        onConnectEnd={onConnectEnd}
-        onNodesDelete={onNodesDelete}
-        deleteKeyCode={['Delete', 'Backspace']}
+        onConnectEnd={handlers.onConnectEnd}
+        onNodesDelete={handlers.onNodesDelete}
+        deleteKeyCode={DELETE_KEYS}
         fitView
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}

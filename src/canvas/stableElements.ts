@@ -1,4 +1,4 @@
-import type { NodeChange } from '@xyflow/react';
+import type { Edge, NodeChange } from '@xyflow/react';
 import type { ResourceFlowNode } from './toFlow.ts';
 
 type Size = { readonly width: number; readonly height: number };
@@ -13,6 +13,8 @@ type Size = { readonly width: number; readonly height: number };
  *
  * So: a node equal in value to the one given last time is given as that same object, and a
  * changed node carries the size React Flow last measured for it (from its `dimensions` changes).
+ * Edges likewise (`StableEdges`): an edit rebuilds the graph, and a new edge object re-renders
+ * its edge.
  */
 export class StableNodes {
   private previous = new Map<string, ResourceFlowNode>();
@@ -26,7 +28,12 @@ export class StableNodes {
     }
   }
 
-  /** `nodes`, with each unchanged node replaced by the object given for it last time. */
+  private last: ResourceFlowNode[] = [];
+
+  /**
+   * `nodes`, with each unchanged node replaced by the object given for it last time; the
+   * previous array itself when nothing changed (React Flow then has nothing to update).
+   */
   stable(nodes: readonly ResourceFlowNode[]): ResourceFlowNode[] {
     const next = new Map<string, ResourceFlowNode>();
     const out = nodes.map((n) => {
@@ -37,22 +44,48 @@ export class StableNodes {
       return node;
     });
     this.previous = next;
-    return out;
+    if (!sameItems(out, this.last)) this.last = out;
+    return this.last;
   }
 }
 
-/** Equal in value, one level deep (position, data, style), and with the size last measured. */
+/** Edges equal in value to the ones given last time, as those same objects. */
+export class StableEdges {
+  private previous = new Map<string, Edge>();
+  private last: Edge[] = [];
+
+  stable(edges: readonly Edge[]): Edge[] {
+    const next = new Map<string, Edge>();
+    const out = edges.map((e) => {
+      const old = this.previous.get(e.id);
+      const edge = old && sameValue(old, e) ? old : e;
+      next.set(e.id, edge);
+      return edge;
+    });
+    this.previous = next;
+    if (!sameItems(out, this.last)) this.last = out;
+    return this.last;
+  }
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Equal in value and with the size last measured. */
 function sameNode(old: ResourceFlowNode, n: ResourceFlowNode, size: Size | undefined): boolean {
-  if (old.measured?.width !== size?.width || old.measured?.height !== size?.height) return false;
-  const a = old as unknown as Readonly<Record<string, unknown>>;
-  const b = n as unknown as Readonly<Record<string, unknown>>;
+  return old.measured?.width === size?.width && old.measured?.height === size?.height && sameValue(old, n, 'measured');
+}
+
+/** Equal in value, one level deep (position, data, style, markers), ignoring `skip`. */
+function sameValue(x: object, y: object, skip?: string): boolean {
+  const a = x as Readonly<Record<string, unknown>>;
+  const b = y as Readonly<Record<string, unknown>>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  keys.delete('measured');
+  if (skip) keys.delete(skip);
   for (const k of keys) {
-    const x = a[k];
-    const y = b[k];
-    if (Object.is(x, y)) continue;
-    if (!isRecord(x) || !isRecord(y) || !shallowEqual(x, y)) return false;
+    const u = a[k];
+    const v = b[k];
+    if (Object.is(u, v)) continue;
+    if (!isRecord(u) || !isRecord(v) || !shallowEqual(u, v)) return false;
   }
   return true;
 }
