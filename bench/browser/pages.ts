@@ -22,11 +22,17 @@ export const BASELINE_PATH = '/baseline/index.html';
 /** A small same-origin file: the page the IndexedDB seed is written from. */
 const SEED_PATH = '/favicon.svg';
 
-export async function launch(): Promise<Browser> {
+/** Debian's Chromium (or CHROMIUM_PATH); throws a one-line fix when it is not there. */
+export function chromiumPath(): string {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(`no Chromium at ${executablePath}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH); the browser benchmarks never download one`);
   }
+  return executablePath;
+}
+
+export async function launch(): Promise<Browser> {
+  const executablePath = chromiumPath();
   return chromium.launch({
     executablePath,
     timeout: 30_000,
