@@ -1,7 +1,8 @@
 import { applyEdits } from '../../src/model/edit/apply.ts';
 import type { Edit } from '../../src/model/edit/types.ts';
 import type { Diagnostic } from '../../src/model/diagnostics/types.ts';
-import { openTemplate, validateTemplate } from '../../src/model/template.ts';
+import { openTemplate } from '../../src/model/template.ts';
+import { validateTemplate } from '../../src/model/validate.ts';
 import { loadSpec } from '../spec.ts';
 import { encode, FileError, readTemplate, writeTemplate } from './files.ts';
 

@@ -8,10 +8,13 @@ import { KIND_STYLE } from './nodes/kindStyle.ts';
 import { CanvasActionsContext } from './nodes/canvasActions.ts';
 import { EDGE_HIT_WIDTH, EDGE_MIN_SCREEN_HIT, NODE_HEIGHT, NODE_WIDTH, toFlowEdges, toFlowNodes } from './toFlow.ts';
 import type { Position, ResourceFlowNode, WireFlowEdge } from './toFlow.ts';
+import { StableEdges, StableNodes } from './stableElements.ts';
+import { useLatestCallback } from './useLatestCallback.ts';
 import './canvas.css';
 
 // module scope: React Flow re-mounts every node when nodeTypes changes identity
 const NODE_TYPES: NodeTypes = { resource: ResourceNode, container: ContainerNode };
+const DELETE_KEYS = ['Delete', 'Backspace'];
 
 interface Props {
   readonly graph: Graph;
@@ -115,9 +118,12 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
   }, [fitKey, flow]);
   const [dragging, setDragging] = useState<Record<string, Position>>({});
   const merged = useMemo(() => ({ ...positions, ...dragging }), [positions, dragging]);
+  // unchanged nodes and edges keep their objects, so React Flow neither re-renders nor re-measures them
+  const [stableNodes] = useState(() => new StableNodes());
+  const [stableEdges] = useState(() => new StableEdges<WireFlowEdge>());
   // containers are sized from the stored positions: a child dragged out does not stretch its container
-  const nodes = useMemo(() => toFlowNodes(graph, merged, selected, counts, positions), [graph, merged, selected, counts, positions]);
-  const edges = useMemo(() => toFlowEdges(graph, selectedEdge), [graph, selectedEdge]);
+  const nodes = useMemo(() => stableNodes.stable(toFlowNodes(graph, merged, selected, counts, positions)), [stableNodes, graph, merged, selected, counts, positions]);
+  const edges = useMemo(() => stableEdges.stable(toFlowEdges(graph, selectedEdge)), [stableEdges, graph, selectedEdge]);
 
   const draggingNodes = useRef(false);
   const onNodeDragStart = useCallback(() => {
@@ -137,6 +143,7 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
 
   const onNodesChange = useCallback(
     (changes: NodeChange<ResourceFlowNode>[]) => {
+      stableNodes.measured(changes);
       if (changes.some((c) => c.type === 'select')) {
         // (a selected part of a network is no flow node: only flow nodes are compared)
         const next = applyNodeChanges(changes, nodes);
@@ -158,7 +165,7 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
         onPositionsChange?.({ ...merged, ...moved });
       } else setDragging((d) => ({ ...d, ...moved }));
     },
-    [nodes, selected, merged, onPositionsChange, onSelectionChange],
+    [stableNodes, nodes, selected, merged, onPositionsChange, onSelectionChange],
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
@@ -232,6 +239,15 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
   );
 
   const actions = useMemo(() => ({ select: (id: string) => onSelectionChange?.([id]) }), [onSelectionChange]);
+  // React Flow copies a handler into its store whenever its identity changes (see useLatestCallback)
+  const handlers = {
+    onNodesChange: useLatestCallback(onNodesChange),
+    onEdgesChange: useLatestCallback(onEdgesChange),
+    onNodeDragStop: useLatestCallback(onNodeDragStop),
+    onConnect: useLatestCallback(onConnect),
+    onConnectEnd: useLatestCallback(onConnectEnd),
+    onDelete: useLatestCallback(onElementsDelete),
+  };
 
   return (
     <CanvasActionsContext.Provider value={actions}>
@@ -245,15 +261,15 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
           nodes={nodes}
           edges={edges}
           nodeTypes={NODE_TYPES}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
+          onNodesChange={handlers.onNodesChange}
+          onEdgesChange={handlers.onEdgesChange}
           onNodeDragStart={onNodeDragStart}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
+          onNodeDragStop={handlers.onNodeDragStop}
+          onConnect={handlers.onConnect}
           onConnectStart={onConnectStart}
-          onConnectEnd={onConnectEnd}
-          onDelete={onElementsDelete}
-          deleteKeyCode={['Delete', 'Backspace']}
+          onConnectEnd={handlers.onConnectEnd}
+          onDelete={handlers.onDelete}
+          deleteKeyCode={DELETE_KEYS}
           fitView
           minZoom={0.1}
           proOptions={{ hideAttribution: true }}

@@ -1,11 +1,8 @@
 import type { Diagnostic } from './diagnostics/types.ts';
-import { locate } from './diagnostics/locate.ts';
-import { runRules, sortDiagnostics } from './diagnostics/run.ts';
 import type { FormatAdapter, FormatId } from './formats/adapter.ts';
 import { cloudFormationFormat } from './formats/cloudformation.ts';
 import { serverlessFormat } from './formats/serverless.ts';
 import type { Graph } from './graph/types.ts';
-import type { ResourceSpec } from './spec/types.ts';
 import { parseCached } from './yaml/cache.ts';
 import type { ParsedText } from './yaml/parse.ts';
 
@@ -17,7 +14,7 @@ export interface Template {
   readonly format: FormatId;
   readonly parsed: ParsedText;
   readonly graph: Graph;
-  /** Parse-level diagnostics (YAML errors, safety limits). `validateTemplate` adds the rules. */
+  /** Parse-level diagnostics (YAML errors, safety limits). `validateTemplate` (validate.ts) adds the rules. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -40,22 +37,4 @@ export function openTemplate(text: string): Template {
     graph: value ? adapter.graph(value) : EMPTY,
     diagnostics: parsed.diagnostics,
   };
-}
-
-export interface ValidateOptions {
-  readonly spec: ResourceSpec | null;
-}
-
-/** Every diagnostic for a template: parse errors and the format's rules, sorted by position. */
-export function validateTemplate(t: Template, opts: ValidateOptions): Diagnostic[] {
-  const value = t.parsed.value;
-  if (!value) return sortDiagnostics(t.diagnostics);
-  const adapter = formatAdapter(t.format);
-  const found = runRules(adapter.rules, {
-    value,
-    format: t.format,
-    spec: opts.spec,
-    locate: (path, key) => locate(t.parsed, path, key),
-  });
-  return sortDiagnostics([...t.diagnostics, ...found]);
 }

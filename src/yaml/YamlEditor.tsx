@@ -50,7 +50,11 @@ import './yamlEditor.css';
 export interface YamlEditorProps {
   /** The template text. Changes from outside are applied as minimal edits. */
   readonly text: string;
-  /** Diagnostics for `text`; ranges are 0-based string offsets into `text`. */
+  /**
+   * Diagnostics for `text`; ranges are 0-based string offsets into `text`. A new text may come
+   * with the previous diagnostics (the same array): they are then left to CodeMirror to map
+   * until the text's own arrive.
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** The user's edits: debounced (150 ms) and flushed at once on blur and on unmount. */
   readonly onChange: (text: string) => void;
@@ -232,12 +236,19 @@ export default function YamlEditor({
     });
   }, [readOnly, ariaLabel]);
 
-  // Outside text, then the diagnostics that belong to it.
+  // Outside text. Its diagnostics may come later (they are worked out after the frame that
+  // shows the edit): until then CodeMirror keeps the marks it has, mapped through the change.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    applyExternalText(view, sync.current, text, compartments.current.lineSep);
+  }, [text]);
+
+  // The diagnostics of the latest text (effects run in order: the text above is applied first).
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
     const s = sync.current;
-    applyExternalText(view, s, text, compartments.current.lineSep);
     const sep = view.state.lineBreak as LineSeparator;
     // Diagnostics are offsets into `text` (== s.base here); carry them over unsent user edits.
     const pending = s.pending;
@@ -252,7 +263,7 @@ export default function YamlEditor({
       return { ...d, from, to: Math.max(from, Math.min(to, length)) };
     });
     view.dispatch(setDiagnostics(view.state, mapped));
-  }, [text, diagnostics]);
+  }, [diagnostics]);
 
   const revealNonce = reveal?.nonce;
   const revealOffset = reveal?.offset;

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { applyEdit } from '../edit/apply.ts';
 import { createResourceTypeList } from '../spec/resourceTypes.ts';
 import { createSpec } from '../spec/spec.ts';
-import { openTemplate, validateTemplate } from '../template.ts';
+import { openTemplate } from '../template.ts';
+import { validateTemplate } from '../validate.ts';
 import { readGenerated } from '../testing/generated.ts';
 import { OBVIOUS, planNewResource } from './resourceDefaults.ts';
 

@@ -1,4 +1,3 @@
-import type { Rule } from '../diagnostics/rule.ts';
 import type { Graph } from '../graph/types.ts';
 import type { CfnObject } from '../value.ts';
 
@@ -11,5 +10,4 @@ export interface FormatAdapter {
   /** Does this parsed value look like a file of this format? */
   detect(value: CfnObject): boolean;
   graph(value: CfnObject): Graph;
-  readonly rules: readonly Rule[];
 }

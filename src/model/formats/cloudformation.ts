@@ -1,12 +1,10 @@
 import { buildGraph } from '../graph/build.ts';
 import type { FormatAdapter } from './adapter.ts';
 import { isServerless } from './serverless.ts';
-import { CLOUDFORMATION_RULES } from './cloudformationRules.ts';
 
 export const cloudFormationFormat: FormatAdapter = {
   id: 'cloudformation',
   label: 'AWS SAM / CloudFormation',
   detect: (value) => !isServerless(value),
   graph: buildGraph,
-  rules: CLOUDFORMATION_RULES,
 };

@@ -3,7 +3,6 @@ import type { GraphNode } from '../graph/types.ts';
 import { isObject } from '../value.ts';
 import type { CfnObject } from '../value.ts';
 import type { FormatAdapter } from './adapter.ts';
-import { SERVERLESS_RULES } from './serverlessRules.ts';
 
 /** A serverless.yml has a `service` and a `provider` or `functions`. */
 export function isServerless(value: CfnObject): boolean {
@@ -29,5 +28,4 @@ export const serverlessFormat: FormatAdapter = {
     }
     return { nodes, edges: [] };
   },
-  rules: SERVERLESS_RULES,
 };

@@ -1,7 +1,8 @@
 import { createSelector } from '@reduxjs/toolkit';
-import { openTemplate, validateTemplate } from '../../model/template.ts';
+import { openTemplate } from '../../model/template.ts';
 import type { Template } from '../../model/template.ts';
 import type { Graph } from '../../model/graph/types.ts';
+import type { Diagnostic } from '../../model/diagnostics/types.ts';
 import type { RootState } from '../store.ts';
 
 export const selectText = (s: RootState) => s.document.text;
@@ -12,7 +13,22 @@ export const selectRefused = (s: RootState) => s.document.refused;
 /** The document has changes that were neither opened nor downloaded: opening another loses them. */
 export const selectIsDirty = (s: RootState) => s.document.text !== s.document.savedText;
 
-export const selectTemplate = createSelector([selectText], (text): Template => openTemplate(text));
+/**
+ * The template of a text, remembered for the last two texts: `selectTemplate` (the text) and
+ * `selectGraph` (the last good text) are the same text almost always, and an edit on a
+ * 500-resource stack should build its graph once, not twice.
+ */
+const opened: Template[] = [];
+function templateOf(text: string): Template {
+  const hit = opened.find((t) => t.text === text);
+  if (hit) return hit;
+  const t = openTemplate(text);
+  opened.unshift(t);
+  opened.length = Math.min(opened.length, 2);
+  return t;
+}
+
+export const selectTemplate = createSelector([selectText], (text): Template => templateOf(text));
 
 const selectLastGood = (s: RootState) => s.document.lastGood;
 
@@ -20,7 +36,7 @@ const selectLastGood = (s: RootState) => s.document.lastGood;
  * The graph to draw. YAML that does not parse never wipes the canvas: the last good graph
  * stays, and `selectGraphIsStale` says so.
  */
-export const selectGraph = createSelector([selectLastGood], (text): Graph => openTemplate(text).graph);
+export const selectGraph = createSelector([selectLastGood], (text): Graph => templateOf(text).graph);
 export const selectGraphIsStale = createSelector([selectTemplate], (t) => t.parsed.blocked);
 export const selectParseDiagnostics = createSelector([selectTemplate], (t) => t.diagnostics);
 
@@ -32,14 +48,10 @@ export const selectSelectedNode = createSelector([selectGraph, selectSelectedIds
   ids.length === 1 ? (g.nodes.find((n) => n.id === ids[0]) ?? null) : null,
 );
 
-/**
- * Every diagnostic the browser can check now: parse errors and the rules that need no
- * resource specification (references, wires, IAM, secrets, buckets, suspicious keys).
- */
-export const selectDiagnostics = createSelector([selectTemplate], (t) => validateTemplate(t, { spec: null }));
+export type DiagnosticCounts = Readonly<Record<string, { errors: number; warnings: number }>>;
 
 /** Errors and warnings per node id, for the badges on the canvas. */
-export const selectDiagnosticCounts = createSelector([selectDiagnostics], (list) => {
+export function countsByNode(list: readonly Diagnostic[]): DiagnosticCounts {
   const counts: Record<string, { errors: number; warnings: number }> = {};
   for (const d of list) {
     if (d.path[0] !== 'Resources' || typeof d.path[1] !== 'string') continue;
@@ -48,4 +60,4 @@ export const selectDiagnosticCounts = createSelector([selectDiagnostics], (list)
     else if (d.severity === 'warning') c.warnings++;
   }
   return counts;
-});
+}

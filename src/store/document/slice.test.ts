@@ -42,12 +42,13 @@ test('YAML that does not parse keeps the last good graph, marked stale', () => {
 });
 
 test('diagnostics from the rules are counted per node for the canvas badges', async () => {
-  const { selectDiagnosticCounts, selectDiagnostics } = await import('./selectors.ts');
+  const { diagnose } = await import('./diagnose.ts');
   const store = createStore();
   store.dispatch(documentOpened({ name: 't.yaml', text: TEXT + '  P:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy: {deadLetterTargetArn: !GetAtt Nope.Arn}\n' }));
-  assert.ok(selectDiagnostics(store.getState()).some((d) => d.code === 'DANGLING_REFERENCE'));
-  assert.deepEqual(selectDiagnosticCounts(store.getState())['P'], { errors: 1, warnings: 0 });
-  assert.equal(selectDiagnosticCounts(store.getState())['Q'], undefined);
+  const { diagnostics, counts } = diagnose(selectTemplate(store.getState()));
+  assert.ok(diagnostics.some((d) => d.code === 'DANGLING_REFERENCE'));
+  assert.deepEqual(counts['P'], { errors: 1, warnings: 0 });
+  assert.equal(counts['Q'], undefined);
 });
 
 test('a document is dirty from its first change until it is downloaded or opened again', async () => {

@@ -14,8 +14,9 @@ export class StorageError extends Error {
   }
 }
 
-const DB = 'cairn';
-const STORE = 'work';
+/** The database and object store the work is kept in (exported for the browser benchmarks, which seed them). */
+export const IDB_NAME = 'cairn';
+export const IDB_STORE = 'work';
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -30,14 +31,14 @@ export function indexedDbStore(factory: IDBFactory | undefined = globalThis.inde
   const open = (): Promise<IDBDatabase> => {
     if (!factory) return Promise.reject(new StorageError('STORAGE_UNAVAILABLE', 'This browser has no IndexedDB.'));
     db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const r = factory.open(DB, 1);
-      r.onupgradeneeded = () => r.result.createObjectStore(STORE);
+      const r = factory.open(IDB_NAME, 1);
+      r.onupgradeneeded = () => r.result.createObjectStore(IDB_STORE);
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(new StorageError('STORAGE_FAILED', r.error?.message ?? 'could not open IndexedDB'));
     });
     return db;
   };
-  const tx = async (mode: IDBTransactionMode) => (await open()).transaction(STORE, mode).objectStore(STORE);
+  const tx = async (mode: IDBTransactionMode) => (await open()).transaction(IDB_STORE, mode).objectStore(IDB_STORE);
   return {
     get: async (key) => request((await tx('readonly')).get(key)),
     set: async (key, value) => void (await request((await tx('readwrite')).put(value, key))),
