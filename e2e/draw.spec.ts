@@ -10,6 +10,8 @@ Resources:
 `;
 
 test('draw API -> Function -> Table on an empty canvas: the YAML has the event, a policy scoped to the table and env vars', async ({ page }) => {
+  // three drops and two wires, each waiting for the canvas to settle: more than the default 30 s on two busy cores
+  test.setTimeout(90_000);
   const editor = new EditorPage(page);
   await editor.open();
   await editor.yaml.replaceAll(EMPTY);
