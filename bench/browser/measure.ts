@@ -9,7 +9,7 @@ type Probe = {
   armEdit(spec: Record<string, unknown>, timeoutMs: number): void;
   frames(n: number): Promise<void>;
   startFrames(): void;
-  stopFrames(): { frames: number[]; down: number | null; up: number | null };
+  stopFrames(): { frames: number[]; down: number | null; up: number | null; events: string };
 };
 type EditOutcome = { done: boolean; start?: number; end?: number; error?: string };
 
@@ -82,14 +82,25 @@ export const DRAG_MOVES = 60;
  * Drags node `id` with real mouse events (press, DRAG_MOVES moves of a few pixels, release),
  * each move sent when the page has taken the previous one, and returns the time between
  * consecutive frames (requestAnimationFrame timestamps) while the button was down. `dir`
- * alternates so repeated drags stay in view.
+ * alternates so repeated drags stay in view. A press that lands on selected text starts the
+ * browser's own drag and drop instead (dragstart, pointercancel): the selection is cleared
+ * before each drag, and a drag the browser took over is tried again.
  */
 export async function timeDrag(page: Page, id: string, dir: 1 | -1): Promise<number[]> {
+  for (let attempt = 1; ; attempt++) {
+    const r = await dragOnce(page, id, dir);
+    if (r.ok) return r.deltas;
+    if (attempt === 3) throw new Error(`the drag of ${id} did not happen three times running (${r.why})`);
+  }
+}
+
+async function dragOnce(page: Page, id: string, dir: 1 | -1): Promise<{ ok: true; deltas: number[] } | { ok: false; why: string }> {
   const p = probe(page);
   const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
   if (!box) throw new Error(`node ${id} is not drawn`);
   const x0 = box.x + box.width / 2;
   const y0 = box.y + box.height / 2;
+  await page.evaluate(() => getSelection()?.removeAllRanges());
   await page.mouse.move(x0, y0);
   await p.frames(2);
   await p.startFrames();
@@ -97,10 +108,10 @@ export async function timeDrag(page: Page, id: string, dir: 1 | -1): Promise<num
   for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(x0 + dir * 3 * i, y0 + dir * i);
   await page.mouse.up();
   await p.frames(2);
-  const { frames, down, up } = await p.stopFrames();
-  if (down === null || up === null) throw new Error('the drag was not seen by the page');
+  const { frames, down, up, events } = await p.stopFrames();
+  await page.waitForTimeout(EDIT_PAUSE_MS);
+  if (down === null || up === null || !events.includes('pointerup')) return { ok: false, why: `events: ${events}` };
   const deltas: number[] = [];
   for (let i = 1; i < frames.length; i++) if (frames[i]! > down && frames[i]! <= up) deltas.push(frames[i]! - frames[i - 1]!);
-  await page.waitForTimeout(EDIT_PAUSE_MS);
-  return deltas;
+  return { ok: true, deltas };
 }

@@ -141,24 +141,34 @@
         requestAnimationFrame(loop);
       };
       requestAnimationFrame(loop);
+      rec.events = [];
       const down = (e) => {
+        rec.events.push(e.type);
         if (rec.down === null) rec.down = e.timeStamp;
       };
+      // a cancelled pointer (the browser took over the gesture) ends the drag as well
       const up = (e) => {
+        rec.events.push(e.type);
         rec.up = e.timeStamp;
       };
+      const other = (e) => rec.events.push(e.type);
+      const others = ['mousedown', 'mouseup', 'dragstart', 'lostpointercapture', 'click'];
       addEventListener('pointerdown', down, true);
       addEventListener('pointerup', up, true);
+      addEventListener('pointercancel', up, true);
+      for (const t of others) addEventListener(t, other, true);
       rec.off = () => {
         rec.on = false;
         removeEventListener('pointerdown', down, true);
         removeEventListener('pointerup', up, true);
+        removeEventListener('pointercancel', up, true);
+        for (const t of others) removeEventListener(t, other, true);
       };
     },
     stopFrames() {
       const rec = window.__cairnBenchFrames;
       rec.off();
-      return { frames: rec.frames, down: rec.down, up: rec.up };
+      return { frames: rec.frames, down: rec.down, up: rec.up, events: rec.events.join(' ') };
     },
   };
 })();
