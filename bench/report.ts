@@ -17,8 +17,10 @@ export interface Row {
   readonly ok: boolean | null;
 }
 
-/** Prints the rows; returns how many missed their target. */
-export function printRows(rows: readonly Row[]): number {
+/** Prints the rows, grouped by measure in order of first appearance; returns how many missed their target. */
+export function printRows(list: readonly Row[]): number {
+  const order = [...new Set(list.map((r) => r.what))];
+  const rows = [...list].sort((a, b) => order.indexOf(a.what) - order.indexOf(b.what));
   let misses = 0;
   const w = Math.max(0, ...rows.map((r) => r.input.length));
   const wo = Math.max(0, ...rows.map((r) => r.ours.length));
