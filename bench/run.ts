@@ -9,7 +9,7 @@
  * With neither, both run. `--quick` takes fewer samples.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,11 +147,16 @@ function measure(mode: 'doc' | 'model', file: string): number {
 }
 
 function benchMemory(input: Input): void {
-  const file = join(mkdtempSync(join(tmpdir(), 'cairn-bench-')), 'template.yaml');
-  writeFileSync(file, input.text);
-  const base = median([measure('doc', file), measure('doc', file), measure('doc', file)]);
-  const ours = median([measure('model', file), measure('model', file), measure('model', file)]);
-  record('model memory vs yaml Document', input.name, ours, base, 3, 'bytes');
+  const dir = mkdtempSync(join(tmpdir(), 'cairn-bench-'));
+  const file = join(dir, 'template.yaml');
+  try {
+    writeFileSync(file, input.text);
+    const base = median([measure('doc', file), measure('doc', file), measure('doc', file)]);
+    const ours = median([measure('model', file), measure('model', file), measure('model', file)]);
+    record('model memory vs yaml Document', input.name, ours, base, 3, 'bytes');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function hostile(): void {
