@@ -3,6 +3,7 @@ import { parseValueText } from '../model/yaml/fragment.ts';
 import { isObject } from '../model/value.ts';
 import type { CfnObject, CfnValue } from '../model/value.ts';
 import { Draft } from './Draft.tsx';
+import { YamlDraft } from './YamlDraft.tsx';
 import { fieldText } from './inspectorFields.ts';
 import type { Field } from './inspectorFields.ts';
 import { valueChoiceKey } from './stackFields.ts';
@@ -261,19 +262,6 @@ export function Layers({ layers, stackLayers, onAdd, onRemove }: { layers: reado
 /** One setting as YAML: shown as written, applied when it reads as a value. */
 export function RawSetting({ name, source, onSet, onRemove, onReveal }: { name: string; source: string; onSet(value: CfnValue): void; onRemove(): void; onReveal(): void }) {
   const [open, setOpen] = useState(false);
-  const [draft, setDraft] = useState(source);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(source);
-    setError(null);
-  }, [source]);
-  const commit = () => {
-    if (draft === source) return;
-    const r = parseValueText(draft);
-    if (!r.ok) return setError(r.message);
-    setError(null);
-    onSet(r.value);
-  };
   return (
     <li className="raw-setting" data-testid={`inspector.raw.${name}`}>
       <div className="param-head">
@@ -287,31 +275,7 @@ export function RawSetting({ name, source, onSet, onRemove, onReveal }: { name: 
           Remove
         </button>
       </div>
-      {open && (
-        <>
-          <textarea
-            aria-label={`${name} (YAML)`}
-            className="yaml-field"
-            spellCheck={false}
-            rows={Math.min(12, Math.max(2, draft.split('\n').length))}
-            value={draft}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => setDraft(e.target.value)}
-            onBlur={commit}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
-              if (e.key === 'Escape') (setDraft(source), setError(null));
-            }}
-          />
-          {error ? (
-            <span className="field-error" role="alert">
-              {error}
-            </span>
-          ) : (
-            <span className="field-help">Ctrl+Enter or leaving the field applies it; Esc reverts</span>
-          )}
-        </>
-      )}
+      {open && <YamlDraft aria-label={`${name} (YAML)`} source={source} onApply={onSet} minRows={2} maxRows={12} help="Ctrl+Enter or leaving the field applies it; Esc reverts" />}
     </li>
   );
 }

@@ -1,10 +1,10 @@
-import { memo, useEffect, useState } from 'react';
+import { memo } from 'react';
 import type { Edit } from '../model/edit/types.ts';
 import type { ParsedText } from '../model/yaml/parse.ts';
-import { parseValueText } from '../model/yaml/fragment.ts';
 import { isObject } from '../model/value.ts';
 import type { CfnObject, CfnValue } from '../model/value.ts';
 import { Draft } from './Draft.tsx';
+import { YamlDraft } from './YamlDraft.tsx';
 import { fieldText } from './inspectorFields.ts';
 import { PARAMETER_TYPES, referenceChoices, referenceValue, freeName, sourceOf, valueChoiceKey } from './stackFields.ts';
 
@@ -187,19 +187,6 @@ function Output({ name, def, choices, onEdits, onReveal }: { name: string; def: 
 }
 
 function Condition({ name, source, onEdits, onReveal }: { name: string; source: string; onEdits: Props['onEdits']; onReveal: Props['onReveal'] }) {
-  const [draft, setDraft] = useState(source);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(source);
-    setError(null);
-  }, [source]);
-  const commit = () => {
-    if (draft === source) return;
-    const r = parseValueText(draft);
-    if (!r.ok) return setError(r.message);
-    setError(null);
-    onEdits([{ op: 'setCondition', name, value: r.value }]);
-  };
   const id = `condition-${name}-value`;
   return (
     <Entry testId={`conditions.item.${name}`} name={name} summary={source.split('\n')[0]!} onReveal={() => onReveal(['Conditions', name])} onRemove={() => onEdits([{ op: 'removeCondition', name }])} what="condition">
@@ -218,27 +205,14 @@ function Condition({ name, source, onEdits, onReveal }: { name: string; source: 
       />
       <div className="field">
         <label htmlFor={id}>Expression (YAML)</label>
-        <textarea
+        <YamlDraft
           id={id}
-          className="yaml-field"
-          spellCheck={false}
-          rows={Math.min(8, Math.max(1, draft.split('\n').length))}
-          value={draft}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
-            if (e.key === 'Escape') (setDraft(source), setError(null));
-          }}
+          source={source}
+          minRows={1}
+          maxRows={8}
+          help="e.g. !Equals [!Ref Stage, prod]; Ctrl+Enter or leaving the field applies it"
+          onApply={(value) => onEdits([{ op: 'setCondition', name, value }])}
         />
-        {error ? (
-          <span className="field-error" role="alert">
-            {error}
-          </span>
-        ) : (
-          <span className="field-help">e.g. !Equals [!Ref Stage, prod]; Ctrl+Enter or leaving the field applies it</span>
-        )}
       </div>
     </Entry>
   );
