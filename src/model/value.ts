@@ -156,3 +156,14 @@ export function cloneValue<T extends CfnValue>(v: T): T {
   }
   return v;
 }
+
+/** The value at `path` (keys, and indexes into lists), or undefined when any step is missing. */
+export function valueAt(root: CfnValue | undefined, path: readonly (string | number)[]): CfnValue | undefined {
+  let v = root;
+  for (const seg of path) {
+    if (Array.isArray(v) && typeof seg === 'number') v = v[seg];
+    else if (isObject(v) && typeof seg === 'string') v = Object.prototype.hasOwnProperty.call(v, seg) ? v[seg] : undefined;
+    else return undefined;
+  }
+  return v;
+}

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Edit } from '../model/edit/types.ts';
 import type { GraphEdge, GraphNode } from '../model/graph/types.ts';
 import type { ParsedText } from '../model/yaml/parse.ts';
-import { isObject } from '../model/value.ts';
+import { isObject, valueAt } from '../model/value.ts';
 import type { CfnObject, CfnValue } from '../model/value.ts';
 import { KIND_STYLE } from '../canvas/nodes/kindStyle.ts';
 import { Draft } from './Draft.tsx';
@@ -195,16 +195,6 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
       )}
     </section>
   );
-}
-
-function valueAt(root: CfnValue, path: readonly (string | number)[]): CfnValue | undefined {
-  let cur: CfnValue | undefined = root;
-  for (const seg of path) {
-    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
-    else if (isObject(cur) && typeof seg === 'string') cur = Object.prototype.hasOwnProperty.call(cur, seg) ? cur[seg] : undefined;
-    else return undefined;
-  }
-  return cur;
 }
 
 export const Inspector = memo(InspectorView);

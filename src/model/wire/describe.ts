@@ -12,12 +12,12 @@ import { eventSourceProperty } from '../catalog/wires.ts';
 import type { Graph, GraphEdge, WireSource } from '../graph/types.ts';
 import type { Style } from '../text/style.ts';
 import { emitFlow } from '../text/emit.ts';
-import { isObject } from '../value.ts';
+import { isObject, valueAt } from '../value.ts';
 import type { CfnObject, CfnValue } from '../value.ts';
 import type { ParsedText } from '../yaml/parse.ts';
 import { fragmentAt } from './fragment.ts';
 import type { Fragment } from './fragment.ts';
-import { actionList, readAccessLevel, valueAt } from './level.ts';
+import { actionList, readAccessLevel } from './level.ts';
 import type { AccessLevelReading } from './level.ts';
 
 export interface WirePart {

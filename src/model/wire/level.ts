@@ -4,12 +4,11 @@
  * target's access rule writes (catalog/accessRules.ts). A level is recognised only when what
  * is written is exactly one level's grant; anything else is the user's own and left alone.
  */
-import type { Path } from '../diagnostics/types.ts';
 import { accessRule } from '../catalog/wires.ts';
 import type { AccessLevel, AccessRule, IamStatement, LevelGrant } from '../catalog/accessRules.ts';
 import { collectRefs } from '../graph/refs.ts';
 import type { GraphEdge, NodeKind, WireSource } from '../graph/types.ts';
-import { isObject } from '../value.ts';
+import { isObject, valueAt } from '../value.ts';
 import type { CfnObject, CfnValue } from '../value.ts';
 
 export const ACCESS_LEVELS: readonly AccessLevel[] = ['read', 'write', 'crud'];
@@ -41,15 +40,6 @@ export interface AccessLevelReading {
   readonly parts: readonly PolicyPart[];
 }
 
-export function valueAt(root: CfnValue | undefined, path: Path): CfnValue | undefined {
-  let v = root;
-  for (const seg of path) {
-    if (Array.isArray(v) && typeof seg === 'number') v = v[seg];
-    else if (isObject(v) && typeof seg === 'string') v = Object.prototype.hasOwnProperty.call(v, seg) ? v[seg] : undefined;
-    else return undefined;
-  }
-  return v;
-}
 
 /** `Action: x` or `Action: [x, y]` as a list; undefined for anything else. */
 export function actionList(v: CfnValue | undefined): string[] | undefined {

@@ -5,7 +5,7 @@ import { defaultEventName, planAccess, triggerRule, canTrigger } from '../../cat
 import { buildGraph } from '../../graph/build.ts';
 import { collectRefs } from '../../graph/refs.ts';
 import type { GraphEdge } from '../../graph/types.ts';
-import { isObject, valueEquals } from '../../value.ts';
+import { isObject, valueAt, valueEquals } from '../../value.ts';
 import type { CfnObject, CfnValue } from '../../value.ts';
 import { EditError, insertSeqItem, nodeAt } from '../cst.ts';
 import type { EditSession } from '../session.ts';
@@ -19,16 +19,6 @@ export function typeOf(s: EditSession, id: string): string {
   const res = s.value['Resources'];
   const def = isObject(res) ? res[id] : undefined;
   return isObject(def) && typeof def['Type'] === 'string' ? def['Type'] : '';
-}
-
-function valueAt(root: CfnValue, path: Path): CfnValue | undefined {
-  let v: CfnValue | undefined = root;
-  for (const seg of path) {
-    if (Array.isArray(v) && typeof seg === 'number') v = v[seg];
-    else if (isObject(v) && typeof seg === 'string') v = Object.prototype.hasOwnProperty.call(v, seg) ? v[seg] : undefined;
-    else return undefined;
-  }
-  return v;
 }
 
 /** Appends to the list at `path`, creating it (or turning a single value into a list). */
