@@ -98,12 +98,16 @@ export function wireKindsFor(sourceKind: NodeKind, targetKind: NodeKind): WireKi
   };
 }
 
-/** Environment variables an access wire sets, in order (see envNames.ts for the naming rule). */
-export function accessEnvironment(targetKind: NodeKind, targetId: string): Record<string, CfnValue> {
+/**
+ * Environment variables an access wire sets, in order (see envNames.ts for the naming rule).
+ * `nameAs` is the name the user knows the target by when it differs from its logical id (a
+ * serverless.yml function `hello` is `HelloLambdaFunction`).
+ */
+export function accessEnvironment(targetKind: NodeKind, targetId: string, nameAs = targetId): Record<string, CfnValue> {
   const rule = ACCESS.get(targetKind);
   const out: Record<string, CfnValue> = {};
   if (!rule) return out;
-  const prefix = envPrefix(targetId, rule.nouns);
+  const prefix = envPrefix(nameAs, rule.nouns);
   for (const e of rule.env) out[e.fixedName ?? `${prefix}_${e.what}`] = e.value(targetId);
   return out;
 }
@@ -128,6 +132,7 @@ export function planAccess(
   targetKind: NodeKind,
   targetId: string,
   level?: AccessLevel,
+  nameAs = targetId,
 ): { readonly ok: true; readonly plan: AccessPlan } | { readonly ok: false; readonly reason: string } {
   const verdict = canAccess(sourceKind, targetKind);
   if (!verdict.ok) return verdict;
@@ -155,7 +160,7 @@ export function planAccess(
       inline: g.inline,
       samPolicies: sourceKind === 'docker-task' ? [] : samPolicies,
       statements: g.statements,
-      environment: sourceKind === 'edge-function' ? {} : accessEnvironment(targetKind, targetId),
+      environment: sourceKind === 'edge-function' ? {} : accessEnvironment(targetKind, targetId, nameAs),
       notes,
     },
   };

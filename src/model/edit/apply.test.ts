@@ -106,7 +106,6 @@ describe('setProperty / deleteProperty', () => {
     fails(SAM, { op: 'setProperty', resource: 'OrdersFunction', path: [], value: 1 }, 'EDIT_BAD_PATH');
     fails('Resources: [1, 2\n', { op: 'addResource', resource: 'A', type: 'AWS::SQS::Queue' }, 'EDIT_TEMPLATE_UNREADABLE');
     fails(SAM, { op: 'bogus' } as unknown as Edit, 'EDIT_UNKNOWN_OP');
-    fails('service: x\nprovider:\n  name: aws\n', { op: 'addResource', resource: 'A', type: 'AWS::SQS::Queue' }, 'EDIT_UNSUPPORTED_FORMAT');
   });
 });
 

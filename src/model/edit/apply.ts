@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { EditError } from './cst.ts';
+import type { FormatId } from '../formats/adapter.ts';
 import { isServerless } from '../formats/serverless.ts';
+import { runServerless } from './ops/serverless/run.ts';
 import { EditSession } from './session.ts';
 import type { Edit, EditResult } from './types.ts';
 import { deleteProperty, setProperty } from './ops/properties.ts';
@@ -11,10 +13,8 @@ import { connect, disconnect } from './ops/wires.ts';
 import { setAccessLevel } from './ops/accessLevel.ts';
 import { addNetwork, placeInNetwork, removeFromNetwork, removeNetwork } from './ops/network.ts';
 
-function run(s: EditSession, e: Edit): void {
-  if (isServerless(s.value)) {
-    throw new EditError('EDIT_UNSUPPORTED_FORMAT', 'Editing serverless.yml files is not available yet; they open, show their graph and round-trip unchanged.');
-  }
+function run(s: EditSession, e: Edit, format: FormatId | undefined): void {
+  if ((format ?? (isServerless(s.value) ? 'serverless' : 'cloudformation')) === 'serverless') return runServerless(s, e);
   switch (e.op) {
     case 'setProperty':
       return setProperty(s, e.resource, e.path, e.value);
@@ -74,13 +74,18 @@ function failure(e: EditError, edit: Edit, s: EditSession | null): EditResult {
  * Applies edits in order: text + edits -> text. Pure: never throws for bad input, and a
  * failing edit returns diagnostics with nothing applied.
  */
-export function applyEdits(text: string, edits: readonly Edit[]): EditResult {
+export interface ApplyOptions {
+  /** Forces the format (`cairn edit --format`); by default it is detected as openTemplate does. */
+  readonly format?: FormatId;
+}
+
+export function applyEdits(text: string, edits: readonly Edit[], opts: ApplyOptions = {}): EditResult {
   let s: EditSession | null = null;
   for (const edit of edits) {
     try {
       if (!edit || typeof edit !== 'object') throw new EditError('EDIT_UNKNOWN_OP', 'An edit must be an object with an `op`.');
       s ??= new EditSession(text);
-      run(s, edit);
+      run(s, edit, opts.format);
     } catch (e) {
       if (e instanceof EditError) return failure(e, edit, s);
       throw e;
@@ -89,6 +94,6 @@ export function applyEdits(text: string, edits: readonly Edit[]): EditResult {
   return { ok: true, text: s ? s.text : text };
 }
 
-export function applyEdit(text: string, edit: Edit): EditResult {
-  return applyEdits(text, [edit]);
+export function applyEdit(text: string, edit: Edit, opts: ApplyOptions = {}): EditResult {
+  return applyEdits(text, [edit], opts);
 }

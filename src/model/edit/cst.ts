@@ -144,6 +144,20 @@ export function insertPair(ctx: EditContext, map: YAMLMap, key: string, value: C
   return { start: at, end: at, text: style.eol + sep + lines.join(style.eol) };
 }
 
+/** Are a block mapping's entries set apart by blank lines (most of them), so a new one should be too? */
+export function separatedByBlankLines(text: string, map: YAMLMap): boolean {
+  const items = map.items as Pair[];
+  if (isFlow(map) || items.length < 2) return false;
+  let blank = 0;
+  for (const pair of items.slice(1)) {
+    const ks = keyStart(pair);
+    const ls = lineStart(text, ks);
+    const start = leadingCommentStart(text, ls, ks - ls);
+    if (start > 0 && isBlankLine(text, lineStart(text, start - 1))) blank++;
+  }
+  return blank * 2 >= items.length - 1;
+}
+
 /** Start of the comment lines directly above `offset`'s line at the same indentation. */
 function leadingCommentStart(text: string, lineOffset: number, col: number): number {
   let start = lineOffset;

@@ -10,7 +10,7 @@ export interface RefSite {
   readonly path: Path;
 }
 
-function escapeRe(s: string): string {
+export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -28,10 +28,19 @@ function str(node: unknown): string | undefined {
  * shadowed by the Sub's own variable map) and resource `DependsOn`, in short and long forms.
  * Aliases are not followed: the anchored source is the one place to edit.
  */
-export function findReferenceSites(doc: Document.Parsed, name: string, opts: { getAtt?: boolean; dependsOn?: boolean } = {}): RefSite[] {
+export interface ReferenceOptions {
+  readonly getAtt?: boolean;
+  readonly dependsOn?: boolean;
+  /** Where the resources are, for `DependsOn`: `Resources` in a template, `resources.Resources` in a serverless.yml. */
+  readonly resourcesAt?: Path;
+}
+
+export function findReferenceSites(doc: Document.Parsed, name: string, opts: ReferenceOptions = {}): RefSite[] {
   const sites: RefSite[] = [];
   const getAtt = opts.getAtt ?? true;
   const dependsOn = opts.dependsOn ?? true;
+  const resourcesAt = opts.resourcesAt ?? ['Resources'];
+  const isResource = (path: Path) => path.length === resourcesAt.length + 1 && resourcesAt.every((seg, i) => path[i] === seg);
   const sub = subPattern(name);
 
   const subSite = (node: unknown, path: Path) => {
@@ -79,7 +88,7 @@ export function findReferenceSites(doc: Document.Parsed, name: string, opts: { g
             walk(value.items[1], [...p, 1]);
           } else if (isScalar(value)) subSite(value, p);
           else walk(value, p);
-        } else if (key === 'DependsOn' && dependsOn && path.length === 2 && path[0] === 'Resources') {
+        } else if (key === 'DependsOn' && dependsOn && isResource(path)) {
           if (str(value) === name) sites.push({ kind: 'depends-on', node: value as Scalar, path: p });
           else if (isSeq(value)) value.items.forEach((it, i) => str(it) === name && sites.push({ kind: 'depends-on', node: it as Scalar, path: [...p, i] }));
         } else walk(value, p);
@@ -129,4 +138,19 @@ export function findConditionSites(doc: Document.Parsed, name: string): RefSite[
   };
   walk(doc.contents, []);
   return sites;
+}
+
+/** Every string scalar whose value matches `pattern` (serverless.yml variables such as `${self:functions.x.name}`). Aliases are not followed. */
+export function findStringSites(doc: Document.Parsed, pattern: RegExp): Scalar[] {
+  const out: Scalar[] = [];
+  const walk = (node: unknown): void => {
+    if (node === null || node === undefined || isAlias(node)) return;
+    if (isScalar(node)) {
+      pattern.lastIndex = 0;
+      if (typeof node.value === 'string' && pattern.test(node.value)) out.push(node);
+    } else if (isSeq(node)) node.items.forEach(walk);
+    else if (isMap(node)) node.items.forEach((p) => walk(p.value));
+  };
+  walk(doc.contents);
+  return out;
 }

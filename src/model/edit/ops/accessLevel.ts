@@ -1,10 +1,11 @@
 import type { Path } from '../../diagnostics/types.ts';
-import type { IamStatement, PolicyTemplateUse } from '../../catalog/accessRules.ts';
+import type { AccessLevel, IamStatement, LevelGrant, PolicyTemplateUse } from '../../catalog/accessRules.ts';
+import type { GraphEdge, NodeKind } from '../../graph/types.ts';
 import { kindOfType } from '../../catalog/nodeKinds.ts';
 import { policyTemplate } from '../../catalog/policyTemplates.ts';
 import type { CfnObject } from '../../value.ts';
 import { ACCESS_LEVELS, readAccessLevel } from '../../wire/level.ts';
-import type { PolicyPart } from '../../wire/level.ts';
+import type { GrantForm, PolicyPart } from '../../wire/level.ts';
 import { EditError, nodeAt, renameKey } from '../cst.ts';
 import type { EditSession } from '../session.ts';
 import type { Edit } from '../types.ts';
@@ -40,19 +41,38 @@ function take<T>(list: T[], match: (x: T) => boolean): T | undefined {
 export function setAccessLevel(s: EditSession, e: Extract<Edit, { op: 'setAccessLevel' }>): void {
   resourceMap(s, e.source);
   resourceMap(s, e.target);
-  if (!ACCESS_LEVELS.includes(e.level)) throw new EditError('WIRE_BAD_LEVEL', `An access level is read, write or crud, not '${String(e.level)}'.`);
   const edge = existingEdge(s, e.source, e.target, 'access');
   if (!edge) throw new EditError('WIRE_NOT_FOUND', `There is no access wire from '${e.source}' to '${e.target}'.`, ['Resources', e.source]);
-  const reading = readAccessLevel(s.value, edge, kindOfType(typeOf(s, e.target)));
+  const change = levelChange(s, edge, kindOfType(typeOf(s, e.target)), e.level);
+  if (!change) return;
+  if (change.form === 'sam') changeSam(s, e.source, change.parts, [...change.grant.templates], [...change.grant.inline]);
+  else changeStatements(s, change.parts, [...change.grant.statements]);
+}
+
+/**
+ * What changing an access wire to `level` means: the pieces as written and the new level's
+ * grant; null when the wire already grants that level. Refuses levels the target does not
+ * have, policies that are not one of Cairn's levels, and statements shared with other targets.
+ */
+export function levelChange(
+  s: EditSession,
+  edge: GraphEdge,
+  targetKind: NodeKind,
+  level: AccessLevel,
+): { readonly form: GrantForm; readonly parts: readonly PolicyPart[]; readonly grant: LevelGrant } | null {
+  const { source, target } = edge;
+  const at = edge.sources[0]?.path ?? [];
+  if (!ACCESS_LEVELS.includes(level)) throw new EditError('WIRE_BAD_LEVEL', `An access level is read, write or crud, not '${String(level)}'.`);
+  const reading = readAccessLevel(s.value, edge, targetKind);
   const rule = reading.rule;
-  if (!rule || !reading.levels.includes(e.level)) {
+  if (!rule || !reading.levels.includes(level)) {
     const offered = reading.levels.length ? `: it offers ${reading.levels.join(', ')}` : '';
-    throw new EditError('WIRE_LEVEL_UNSUPPORTED', `Access to '${e.target}' has no '${e.level}' level${offered}.`, ['Resources', e.source]);
+    throw new EditError('WIRE_LEVEL_UNSUPPORTED', `Access to '${target}' has no '${level}' level${offered}.`, at);
   }
   if (!reading.level || !reading.form) {
-    throw new EditError('WIRE_LEVEL_UNRECOGNISED', `The policies giving '${e.source}' access to '${e.target}' are not one of Cairn's levels; change them in the YAML view.`, ['Resources', e.source]);
+    throw new EditError('WIRE_LEVEL_UNRECOGNISED', `The policies giving '${source}' access to '${target}' are not one of Cairn's levels; change them in the YAML view.`, at);
   }
-  if (reading.level === e.level) return;
+  if (reading.level === level) return null;
   const shared = reading.parts.find((p) => p.shared?.length);
   if (shared) {
     throw new EditError(
@@ -61,9 +81,7 @@ export function setAccessLevel(s: EditSession, e: Extract<Edit, { op: 'setAccess
       shared.source.path,
     );
   }
-  const to = rule.levels[e.level]!.grant(e.target);
-  if (reading.form === 'sam') changeSam(s, e.source, reading.parts, [...to.templates], [...to.inline]);
-  else changeStatements(s, reading.parts, [...to.statements]);
+  return { form: reading.form, parts: reading.parts, grant: rule.levels[level]!.grant(target) };
 }
 
 function setActions(s: EditSession, part: PolicyPart, actions: readonly string[]): void {
@@ -101,12 +119,20 @@ function changeSam(s: EditSession, fn: string, parts: readonly PolicyPart[], tem
   if (additions.length) appendToList(s, policies, additions);
 }
 
-/** A role's statements: only their actions change, so the new level must need as many statements. */
-function changeStatements(s: EditSession, parts: readonly PolicyPart[], statements: IamStatement[]): void {
+/**
+ * A role's statements: their actions change in place. With `appendTo` (a list Cairn may add
+ * to), statements the new level adds are appended and those it drops removed; without it the
+ * new level must need as many statements.
+ */
+export function changeStatements(s: EditSession, parts: readonly PolicyPart[], statements: IamStatement[], appendTo?: { readonly path: Path; readonly keep: (p: Path) => number }): void {
   const sparts = parts.filter((p) => p.actions);
   const unmatched = sparts.filter((p) => !take(statements, (st) => sameActions(st.Action, p.actions!)));
-  if (unmatched.length !== statements.length) {
+  if (!appendTo && unmatched.length !== statements.length) {
     throw new EditError('WIRE_UNSUPPORTED', 'This level needs a different number of statements in the role; change them in the YAML view.', sparts[0]?.source.path ?? []);
   }
-  unmatched.forEach((p, i) => setActions(s, p, statements[i]!.Action));
+  const n = Math.min(unmatched.length, statements.length);
+  unmatched.slice(0, n).forEach((p, i) => setActions(s, p, statements[i]!.Action));
+  if (!appendTo) return;
+  deletePaths(s, unmatched.slice(n).map((p) => p.source.path), appendTo.keep);
+  appendToList(s, appendTo.path, statements.slice(n));
 }

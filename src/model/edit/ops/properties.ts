@@ -4,7 +4,7 @@ import type { EditSession } from '../session.ts';
 import type { EditPath } from '../types.ts';
 import { deleteAt, resourceMap, setAt } from './common.ts';
 
-function checkPath(path: EditPath): void {
+export function checkPath(path: EditPath): void {
   if (!Array.isArray(path) || !path.length) throw new EditError('EDIT_BAD_PATH', 'A property path needs at least one segment.');
   for (const p of path) {
     if (typeof p !== 'string' && !(typeof p === 'number' && Number.isInteger(p) && p >= 0)) {

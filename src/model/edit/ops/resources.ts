@@ -1,6 +1,7 @@
 import type { CfnObject, CfnValue } from '../../value.ts';
 import { EditError, findPair, insertPair, renameKey, replacePairValue, replaceScalar, rewriteScalarSource } from '../cst.ts';
 import { findReferenceSites, subPattern } from '../refs.ts';
+import type { ReferenceOptions } from '../refs.ts';
 import type { EditSession } from '../session.ts';
 import type { Splice } from '../../text/splice.ts';
 import { checkLogicalId, resourceMap } from './common.ts';
@@ -47,7 +48,7 @@ export function addResource(s: EditSession, id: string, type: string, properties
 }
 
 /** Splices that point every reference to `from` at `to` (Ref, GetAtt, Sub, DependsOn). */
-export function referenceSplices(s: EditSession, from: string, to: string, opts: { getAtt?: boolean; dependsOn?: boolean } = {}): Splice[] {
+export function referenceSplices(s: EditSession, from: string, to: string, opts: ReferenceOptions = {}): Splice[] {
   const ctx = s.ctx;
   const out: Splice[] = [];
   const sub = subPattern(from);

@@ -142,13 +142,15 @@ export function policyTemplateRemoval(s: EditSession, entry: Path, template: str
   return isObject(item) && Object.keys(item).length > 1 ? [...entry, template] : entry;
 }
 
+const refersTo = (v: CfnValue, target: string): boolean => collectRefs(v, []).some((x) => x.target === target);
+
 /** A statement naming the target goes; in a list of several resources only the target's entries go. */
-function statementRemovals(s: EditSession, path: Path, target: string): Path[] {
+export function statementRemovals(s: EditSession, path: Path, target: string, names: (v: CfnValue, target: string) => boolean = refersTo): Path[] {
   const st = valueAt(s.value, path);
   if (!isObject(st)) return [];
   const res = st['Resource'];
   if (Array.isArray(res)) {
-    const hits = res.map((r, i) => (collectRefs(r, []).some((x) => x.target === target) ? i : -1)).filter((i) => i >= 0);
+    const hits = res.map((r, i) => (names(r, target) ? i : -1)).filter((i) => i >= 0);
     if (hits.length && hits.length < res.length) return hits.map((i) => [...path, 'Resource', i]);
   }
   return [path];
@@ -165,13 +167,18 @@ function comparePaths(a: Path, b: Path): number {
   return a.length - b.length;
 }
 
-/** Deletes paths last-first so list indexes stay valid; paths already gone (cascades) are skipped. */
-export function deletePaths(s: EditSession, paths: readonly Path[]): void {
+const templateKeep = (p: Path): number => (p[0] === 'Resources' ? 2 : 0);
+
+/**
+ * Deletes paths last-first so list indexes stay valid; paths already gone (cascades) are
+ * skipped. `keep` says how deep each deletion may empty its way up (see deleteAt).
+ */
+export function deletePaths(s: EditSession, paths: readonly Path[], keep: (p: Path) => number = templateKeep): void {
   const unique = [...new Map(paths.map((p) => [JSON.stringify(p), p])).values()];
   unique.sort((a, b) => comparePaths(b, a));
   for (const p of unique) {
     if (!nodeAt(s.ctx.doc, p)) continue;
-    deleteAt(s, p, p[0] === 'Resources' ? 2 : 0);
+    deleteAt(s, p, keep(p));
   }
 }
 

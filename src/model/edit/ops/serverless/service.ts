@@ -1,0 +1,164 @@
+/**
+ * Where things live in a serverless.yml, for the edit ops: a function node is its key under
+ * `functions`, a resource node its logical id under `resources.Resources`; which role a
+ * function's access statements go into; the names the framework gives what it generates.
+ */
+import type { Path } from '../../../diagnostics/types.ts';
+import { kindOfType } from '../../../catalog/nodeKinds.ts';
+import type { NodeKind } from '../../../graph/types.ts';
+import { isObject, valueAt } from '../../../value.ts';
+import type { CfnObject, CfnValue } from '../../../value.ts';
+import { EditError } from '../../cst.ts';
+
+export const FUNCTIONS: Path = ['functions'];
+export const RESOURCES: Path = ['resources', 'Resources'];
+
+/** The type a serverless function node has (the framework writes `AWS::Lambda::Function`). */
+export const FUNCTION_TYPE = 'AWS::Lambda::Function';
+
+/** Types that mean "a function" when added: they go into `functions`, not `resources`. */
+export function isFunctionType(type: string): boolean {
+  return type === FUNCTION_TYPE || type === 'AWS::Serverless::Function';
+}
+
+/** The framework's function names: letters, digits, `-` and `_` (its schema's pattern). */
+export const FUNCTION_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export function checkFunctionName(name: string): void {
+  if (typeof name !== 'string' || !FUNCTION_NAME.test(name)) {
+    throw new EditError('EDIT_BAD_NAME', `Function name '${String(name)}' must be letters, digits, - and _ (at most 64).`);
+  }
+}
+
+/** The logical id the framework gives a function's `AWS::Lambda::Function` (`get-user` -> `GetDashuserLambdaFunction`). */
+export function functionLogicalId(name: string): string {
+  return `${normalizedName(name)}LambdaFunction`;
+}
+
+/** The framework's normalisation of a function name inside logical ids. */
+export function normalizedName(name: string): string {
+  const n = name.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
+  return n.charAt(0).toUpperCase() + n.slice(1);
+}
+
+/** Logical ids the framework derives from a function name, which hand-written text refers to. */
+export function derivedLogicalIds(name: string): string[] {
+  return [functionLogicalId(name), `${normalizedName(name)}LogGroup`];
+}
+
+function mapAt(value: CfnObject, path: Path): CfnObject {
+  const v = valueAt(value, path);
+  return isObject(v) ? v : {};
+}
+
+export function functionsOf(value: CfnObject): CfnObject {
+  return mapAt(value, FUNCTIONS);
+}
+
+export function resourcesOf(value: CfnObject): CfnObject {
+  return mapAt(value, RESOURCES);
+}
+
+export function hasOwn(o: CfnObject, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(o, key);
+}
+
+/** A node of the service: a function (by its key) or a resource (by its logical id). */
+export interface ServiceNode {
+  readonly id: string;
+  readonly path: Path;
+  readonly function: boolean;
+  /** The CloudFormation type (`AWS::Lambda::Function` for functions). */
+  readonly type: string;
+  readonly kind: NodeKind;
+  /** What CloudFormation text names it by: a resource's id, a function's generated logical id. */
+  readonly logicalId: string;
+}
+
+export function findNode(value: CfnObject, id: string): ServiceNode | undefined {
+  if (typeof id !== 'string') return undefined;
+  if (hasOwn(functionsOf(value), id)) {
+    return { id, path: [...FUNCTIONS, id], function: true, type: FUNCTION_TYPE, kind: 'function', logicalId: functionLogicalId(id) };
+  }
+  const resources = resourcesOf(value);
+  if (!hasOwn(resources, id)) return undefined;
+  const def = resources[id];
+  const type = isObject(def) && typeof def['Type'] === 'string' ? def['Type'] : '';
+  return { id, path: [...RESOURCES, id], function: false, type, kind: kindOfType(type), logicalId: id };
+}
+
+export function nodeOf(value: CfnObject, id: string): ServiceNode {
+  const n = findNode(value, id);
+  if (!n) throw new EditError('EDIT_NO_SUCH_RESOURCE', `There is no function or resource '${id}' in this service.`, [...RESOURCES, String(id)]);
+  return n;
+}
+
+/** The provider's name (`provider: aws` or `provider.name`); '' when absent. */
+export function providerName(value: CfnObject): string {
+  const p = value['provider'];
+  if (typeof p === 'string') return p;
+  return isObject(p) && typeof p['name'] === 'string' ? p['name'] : '';
+}
+
+/** CloudFormation resources, IAM and AWS events exist only for the `aws` provider. */
+export function requireAws(value: CfnObject, what: string): void {
+  const name = providerName(value);
+  if (name !== 'aws') {
+    throw new EditError('EDIT_UNSUPPORTED_PROVIDER', `${what} needs the aws provider; this service's provider is ${name ? `'${name}'` : 'not set'}.`, ['provider']);
+  }
+}
+
+/** The `serverless-iam-roles-per-function` plugin gives each function with `iamRoleStatements` a role of its own. */
+export function usesRolesPerFunction(value: CfnObject): boolean {
+  const plugins = value['plugins'];
+  const list: CfnValue[] = Array.isArray(plugins) ? plugins : isObject(plugins) && Array.isArray(plugins['modules']) ? plugins['modules'] : [];
+  return list.some((p) => typeof p === 'string' && /(^|\/)serverless-iam-roles-per-function$/.test(p));
+}
+
+export type AccessScope = 'service-role' | 'function-role';
+
+/**
+ * Whose permissions an access wire of `fn` changes: the service's one role (the framework's
+ * default, shared by every function without a role of its own), or a role of the function's
+ * own (the per-function plugin). For the wire inspector: "every function of this service gets
+ * this access".
+ */
+export function accessScope(value: CfnObject, fn: string): AccessScope {
+  const def = functionsOf(value)[fn];
+  if (isObject(def) && def['role'] !== undefined) return 'function-role';
+  return usesRolesPerFunction(value) ? 'function-role' : 'service-role';
+}
+
+/** Where `fn`'s access statements are written (refuses roles Cairn cannot add to). */
+export function statementsPath(value: CfnObject, fn: string): Path {
+  const def = functionsOf(value)[fn];
+  if (isObject(def) && def['role'] !== undefined) {
+    throw new EditError('WIRE_UNSUPPORTED', `Function '${fn}' uses its own role (role:); add the statement to that role in the YAML view.`, [...FUNCTIONS, fn, 'role']);
+  }
+  if (accessScope(value, fn) === 'function-role') return [...FUNCTIONS, fn, 'iamRoleStatements'];
+  const role = valueAt(value, ['provider', 'iam', 'role']);
+  if (typeof role === 'string' || valueAt(value, ['provider', 'role']) !== undefined || (isObject(role) && role['Fn::GetAtt'] !== undefined)) {
+    throw new EditError('WIRE_UNSUPPORTED', "The service uses a role of its own (provider role); add the statement to that role in the YAML view.", ['provider']);
+  }
+  const legacy = valueAt(value, ['provider', 'iamRoleStatements']);
+  if (legacy !== undefined && valueAt(value, ['provider', 'iam', 'role', 'statements']) === undefined) return ['provider', 'iamRoleStatements'];
+  return ['provider', 'iam', 'role', 'statements'];
+}
+
+/** Every list of statements that may hold `fn`'s access (its own, and the shared role's unless it has its own). */
+export function statementLists(value: CfnObject, fn: string): Path[] {
+  const own: Path = [...FUNCTIONS, fn, 'iamRoleStatements'];
+  if (usesRolesPerFunction(value) && valueAt(value, own) !== undefined) return [own];
+  return [['provider', 'iam', 'role', 'statements'], ['provider', 'iamRoleStatements']];
+}
+
+/**
+ * How deep a deletion may empty its way up: a function or resource keeps its own entry, the
+ * provider stays, top-level sections stay (as `{}`) when their last entry goes.
+ */
+export function keepDepth(path: Path): number {
+  if (path[0] === 'functions') return path.length > 2 ? 2 : 1;
+  if (path[0] === 'resources') return path.length > 3 ? 3 : 2;
+  if (path[0] === 'provider') return 1;
+  return 0;
+}

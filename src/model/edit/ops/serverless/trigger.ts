@@ -1,0 +1,70 @@
+/**
+ * Trigger wires in a serverless.yml: an entry in `functions.<fn>.events`, as the catalog's
+ * trigger rules say (`sqs: {arn: !GetAtt Q.Arn}`, `stream: {type: dynamodb, ...}`, `http`,
+ * `httpApi`, ...), with the wire's `properties` as the event's settings.
+ */
+import type { Path } from '../../../diagnostics/types.ts';
+import { canTrigger, triggerRule } from '../../../catalog/wires.ts';
+import type { NodeKind } from '../../../graph/types.ts';
+import { isObject, valueAt, valueEquals } from '../../../value.ts';
+import type { CfnObject } from '../../../value.ts';
+import { EditError } from '../../cst.ts';
+import type { EditSession } from '../../session.ts';
+import type { Edit } from '../../types.ts';
+import { setAt } from '../common.ts';
+import { appendToList } from '../wires.ts';
+import { apiEventKey, HTTP_API_ID, REST_API_ID, triggerPieces } from './pieces.ts';
+import { nodeOf, requireAws } from './service.ts';
+
+interface Source {
+  readonly id: string;
+  readonly kind: NodeKind;
+  /** The resource's definition; absent for the service's implicit APIs. */
+  readonly path?: Path;
+}
+
+function sourceOf(s: EditSession, id: string): Source {
+  const api = apiEventKey(id);
+  if (api) return { id, kind: api === 'http' ? 'rest-api' : 'http-api' };
+  const node = nodeOf(s.value, id);
+  if (node.kind === 'rest-api' || node.kind === 'http-api') {
+    const own = node.kind === 'rest-api' ? REST_API_ID : HTTP_API_ID;
+    throw new EditError('WIRE_UNSUPPORTED', `serverless.yml routes http and httpApi events to the service's own API (${own}); '${id}' is a separate API: add its routes in the YAML view.`, node.path);
+  }
+  return { id, kind: node.kind, path: node.path };
+}
+
+/** `BatchSize` -> `batchSize`: the event forms offer SAM's names, the framework's are lower-camel. */
+function frameworkKeys(properties: CfnObject | undefined): CfnObject {
+  const out: CfnObject = {};
+  for (const [k, v] of Object.entries(properties ?? {})) out[k.charAt(0).toLowerCase() + k.slice(1)] = v;
+  return out;
+}
+
+const ROUTE = ['path', 'method'];
+
+export function connectTrigger(s: EditSession, e: Extract<Edit, { op: 'connect' }>): void {
+  requireAws(s.value, 'A trigger wire');
+  const target = nodeOf(s.value, e.target);
+  const source = sourceOf(s, e.source);
+  const verdict = canTrigger(source.kind, target.kind);
+  if (!verdict.ok) throw new EditError('WIRE_NOT_ALLOWED', verdict.reason, target.path);
+  const written = triggerRule(source.kind)!.serverless(source.id, target.id);
+  if (!written.ok) throw new EditError('WIRE_UNSUPPORTED', written.reason, source.path ?? target.path);
+  const key = Object.keys(written.event)[0]!;
+  const defaults = written.event[key];
+  const body: CfnObject = { ...(isObject(defaults) ? defaults : {}), ...frameworkKeys(e.properties) };
+  const existing = triggerPieces(s.value, target.id, source.id).map((p) => valueAt(s.value, [...p.path, key]));
+  const route = apiEventKey(source.id) !== undefined;
+  const same = existing.some((x) => !route || (isObject(x) && ROUTE.every((k) => valueEquals(x[k], body[k]))));
+  if (same) {
+    const what = route ? `a ${String(body['method'])} ${String(body['path'])} route` : 'an event';
+    throw new EditError('WIRE_EXISTS', `'${target.id}' already has ${what} from '${source.id}'.`, [...target.path, 'events']);
+  }
+  const requires = triggerRule(source.kind)!.sourceRequires;
+  if (requires && source.path) {
+    const at = [...source.path, 'Properties', ...requires.path];
+    if (valueAt(s.value, at) === undefined) setAt(s, at, requires.value);
+  }
+  appendToList(s, [...target.path, 'events'], [{ [key]: isObject(defaults) ? body : defaults! }]);
+}
