@@ -132,6 +132,49 @@ describe('cairn edit', () => {
   });
 });
 
+const SERVICE = `service: orders
+
+provider:
+  name: aws
+  runtime: nodejs20.x
+
+functions:
+  create:
+    handler: src/create.handler # entry
+`;
+
+describe('cairn edit and roundtrip on a serverless.yml', () => {
+  test('edits are written natively; roundtrip is byte-identical', async () => {
+    const t = file('serverless.yml', SERVICE);
+    const ops = file('sls-ops.json', JSON.stringify([
+      { op: 'setProperty', resource: 'create', path: ['memorySize'], value: 512 },
+      { op: 'addResource', resource: 'Jobs', type: 'AWS::SQS::Queue' },
+      { op: 'connect', source: 'Jobs', target: 'create', kind: 'trigger' },
+    ]));
+    const r = await run('edit', t, '--ops', ops);
+    assert.equal(r.err, '');
+    assert.equal(
+      r.out,
+      SERVICE.replace(
+        '    handler: src/create.handler # entry\n',
+        '    handler: src/create.handler # entry\n    memorySize: 512\n    events:\n      - sqs:\n          arn: !GetAtt Jobs.Arn\n          batchSize: 10\n',
+      ) + '\nresources:\n  Resources:\n    Jobs:\n      Type: AWS::SQS::Queue\n',
+    );
+    const rt = await run('roundtrip', t);
+    assert.equal(rt.out.trim().split('\n').pop(), '1 identical, 0 changed, 0 unreadable');
+  });
+
+  test('--format forces the format; an unknown one is a usage error', async () => {
+    const t = file('forced.yml', SERVICE);
+    const ops = file('forced-ops.json', JSON.stringify({ op: 'setProperty', resource: 'create', path: ['timeout'], value: 6 }));
+    const sam = await run('edit', t, '--ops', ops, '--format', 'cloudformation');
+    assert.equal(sam.code, 1);
+    assert.match(sam.err, /EDIT_NO_SUCH_RESOURCE/);
+    assert.equal((await run('edit', t, '--ops', ops, '--format=serverless')).code, 0);
+    assert.equal((await run('edit', t, '--ops', ops, '--format', 'terraform')).code, 2);
+  });
+});
+
 test('usage errors exit 2', async () => {
   assert.equal((await run()).code, 2);
   assert.equal((await run('frobnicate')).code, 2);

@@ -2,9 +2,12 @@ import { applyEdits } from '../../src/model/edit/apply.ts';
 import type { Edit } from '../../src/model/edit/types.ts';
 import type { Diagnostic } from '../../src/model/diagnostics/types.ts';
 import { openTemplate } from '../../src/model/template.ts';
+import type { FormatId } from '../../src/model/template.ts';
 import { validateTemplate } from '../../src/model/validate.ts';
 import { loadSpec } from '../spec.ts';
 import { encode, FileError, readTemplate, writeTemplate } from './files.ts';
+
+const FORMATS: readonly FormatId[] = ['cloudformation', 'serverless'];
 
 export interface Io {
   stdout(s: string): void;
@@ -17,8 +20,9 @@ Commands:
   graph FILE                      print nodes, edges and diagnostics as JSON
   validate FILE...                print diagnostics as file:line:col lines; exit 1 on errors
   roundtrip FILE...               open and print each file without an edit; exit 1 if any changed
-  edit FILE --ops OPS.json [--write]
+  edit FILE --ops OPS.json [--write] [--format cloudformation|serverless]
                                   apply a JSON array of edits; print the result or write it
+                                  (the format is detected unless --format forces it)
 
 See docs/cli.md for the JSON shapes.
 `;
@@ -99,9 +103,12 @@ async function edit(args: string[], io: Io): Promise<number> {
   let file: string | undefined;
   let opsFile: string | undefined;
   let write = false;
+  let format: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--ops') opsFile = args[++i];
+    if (a === '--format') format = args[++i];
+    else if (a.startsWith('--format=')) format = a.slice(9);
+    else if (a === '--ops') opsFile = args[++i];
     else if (a.startsWith('--ops=')) opsFile = a.slice(6);
     else if (a === '--write') write = true;
     else if (a.startsWith('-')) return usage(io, `unknown option ${a}`);
@@ -109,6 +116,7 @@ async function edit(args: string[], io: Io): Promise<number> {
     else return usage(io, 'edit takes one FILE');
   }
   if (!file || !opsFile) return usage(io, 'edit needs FILE and --ops OPS.json');
+  if (format !== undefined && !FORMATS.includes(format as FormatId)) return usage(io, `--format is ${FORMATS.join(' or ')}`);
   const { text } = await readTemplate(file);
   let ops: unknown;
   try {
@@ -119,7 +127,7 @@ async function edit(args: string[], io: Io): Promise<number> {
     return 1;
   }
   const list = Array.isArray(ops) ? ops : [ops];
-  const result = applyEdits(text, list as Edit[]);
+  const result = applyEdits(text, list as Edit[], format ? { format: format as FormatId } : {});
   if (!result.ok) {
     for (const d of result.diagnostics) io.stderr(diagLine(file, d));
     return 1;

@@ -12,7 +12,7 @@ import type { Edit } from '../../types.ts';
 import { setAt } from '../common.ts';
 import { changeStatements, levelChange } from '../accessLevel.ts';
 import { appendToList } from '../wires.ts';
-import { accessPieces } from './pieces.ts';
+import { Names } from './pieces.ts';
 import { FUNCTIONS, keepDepth, nodeOf, requireAws, statementsPath } from './service.ts';
 import type { ServiceNode } from './service.ts';
 
@@ -56,9 +56,9 @@ export function connectAccess(s: EditSession, e: Extract<Edit, { op: 'connect' }
 
 /** The access wire as the graph would give it: the statements and env entries that make it. */
 export function accessEdge(s: EditSession, fn: ServiceNode, target: ServiceNode): GraphEdge | undefined {
-  const sources = accessPieces(s.value, fn.id, target.logicalId);
+  const sources = new Names(s.value).accessPieces(fn.id, target.id);
   if (!sources.length) return undefined;
-  return { id: `${fn.id}-access-${target.id}`, source: fn.id, target: target.logicalId, kind: 'access', sources };
+  return { id: `${fn.id}-access-${target.id}`, source: fn.id, target: target.id, kind: 'access', sources };
 }
 
 /**

@@ -14,7 +14,7 @@ import type { EditSession } from '../../session.ts';
 import type { Splice } from '../../../text/splice.ts';
 import { checkLogicalId } from '../common.ts';
 import { referenceSplices } from '../resources.ts';
-import { namesResource, selfPathPattern } from './pieces.ts';
+import { Names, selfPathPattern } from './pieces.ts';
 import { checkFunctionName, derivedLogicalIds, FUNCTIONS, functionsOf, hasOwn, nodeOf, RESOURCES, resourcesOf } from './service.ts';
 
 /** Rewrites every string scalar matching `pattern` (whose first group is kept) to name `to`. */
@@ -30,12 +30,13 @@ function variableSplices(s: EditSession, pattern: RegExp, to: string): Splice[] 
 /** `topicName: <from>` of sns events whose `arn` names the renamed topic (Cairn writes the logical id there). */
 function topicNameSplices(s: EditSession, from: string, to: string): Splice[] {
   const out: Splice[] = [];
+  const names = new Names(s.value);
   for (const [fn, def] of Object.entries(functionsOf(s.value))) {
     const events = isObject(def) ? def['events'] : undefined;
     if (!Array.isArray(events)) continue;
     events.forEach((entry, i) => {
       const sns = isObject(entry) ? entry['sns'] : undefined;
-      if (!isObject(sns) || sns['topicName'] !== from || !namesResource(sns['arn'], to)) return;
+      if (!isObject(sns) || sns['topicName'] !== from || !names.names(sns['arn'], to)) return;
       const node = nodeAt(s.ctx.doc, [...FUNCTIONS, fn, 'events', i, 'sns', 'topicName'])?.node;
       if (isScalar(node)) out.push(replaceScalar(s.ctx, node, to));
     });

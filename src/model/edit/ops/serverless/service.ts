@@ -5,6 +5,7 @@
  */
 import type { Path } from '../../../diagnostics/types.ts';
 import { kindOfType } from '../../../catalog/nodeKinds.ts';
+import { functionLogicalId, normalizedFunctionName } from '../../../formats/serverless/logicalIds.ts';
 import type { NodeKind } from '../../../graph/types.ts';
 import { isObject, valueAt } from '../../../value.ts';
 import type { CfnObject, CfnValue } from '../../../value.ts';
@@ -30,20 +31,9 @@ export function checkFunctionName(name: string): void {
   }
 }
 
-/** The logical id the framework gives a function's `AWS::Lambda::Function` (`get-user` -> `GetDashuserLambdaFunction`). */
-export function functionLogicalId(name: string): string {
-  return `${normalizedName(name)}LambdaFunction`;
-}
-
-/** The framework's normalisation of a function name inside logical ids. */
-export function normalizedName(name: string): string {
-  const n = name.replace(/-/g, 'Dash').replace(/_/g, 'Underscore');
-  return n.charAt(0).toUpperCase() + n.slice(1);
-}
-
 /** Logical ids the framework derives from a function name, which hand-written text refers to. */
 export function derivedLogicalIds(name: string): string[] {
-  return [functionLogicalId(name), `${normalizedName(name)}LogGroup`];
+  return [functionLogicalId(name), `${normalizedFunctionName(name)}LogGroup`];
 }
 
 function mapAt(value: CfnObject, path: Path): CfnObject {

@@ -5,7 +5,7 @@ import type { EditSession } from '../../session.ts';
 import type { Edit } from '../../types.ts';
 import { deletePaths, statementRemovals } from '../wires.ts';
 import { accessEdge, accessEnds, connectAccess } from './access.ts';
-import { namesResource, otherUsers, triggerPieces } from './pieces.ts';
+import { Names } from './pieces.ts';
 import { connectTrigger } from './trigger.ts';
 import { keepDepth, nodeOf, requireAws } from './service.ts';
 
@@ -25,14 +25,15 @@ export function disconnect(s: EditSession, e: Extract<Edit, { op: 'disconnect' }
   if (e.kind === 'trigger') {
     requireAws(s.value, 'A trigger wire');
     const fn = nodeOf(s.value, e.target);
-    paths.push(...triggerPieces(s.value, fn.id, e.source).map((p) => p.path));
+    paths.push(...new Names(s.value).triggerPieces(fn.id, e.source).map((p) => p.path));
   } else {
     const { fn, target } = accessEnds(s, e.source, e.target);
-    const others = otherUsers(s.value, fn.id, target.logicalId);
+    const names = new Names(s.value);
+    const others = names.otherUsers(fn.id, target.id);
     const pieces = accessEdge(s, fn, target)?.sources ?? [];
     for (const piece of pieces) {
       if (piece.via === 'env') paths.push(piece.path);
-      else if (!others.length) paths.push(...statementRemovals(s, piece.path, target.logicalId, namesResource));
+      else if (!others.length) paths.push(...statementRemovals(s, piece.path, target.id, names.names));
     }
     if (pieces.length && !paths.length) {
       throw new EditError('WIRE_SHARED', `The service's role gives every function this access, and ${others.join(', ')} still use${others.length === 1 ? 's' : ''} '${target.id}'; disconnect ${others.length === 1 ? 'it' : 'them'} first.`, pieces[0]!.path);
