@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyEdit, applyEdits } from '../apply.ts';
 import type { AccessLevel, Edit } from '../types.ts';
 import { openTemplate } from '../../template.ts';
 import { changedWindow } from '../../testing/oracle.ts';
+import { ok, refused } from '../../testing/edits.ts';
 import { describeWire } from '../../wire/describe.ts';
-
-function ok(text: string, edit: Edit | Edit[]): string {
-  const r = applyEdits(text, Array.isArray(edit) ? edit : [edit]);
-  if (!r.ok) assert.fail(r.diagnostics.map((d) => `${d.code}: ${d.message}`).join('\n'));
-  return r.text;
-}
-
-function refused(text: string, edit: Edit, code: string): void {
-  const r = applyEdit(text, edit);
-  assert.equal(r.ok, false, 'expected a refusal');
-  if (!r.ok) assert.equal(r.diagnostics[0]!.code, code);
-}
 
 /** Lines removed and added. */
 function diff(before: string, after: string): { removed: string[]; added: string[] } {

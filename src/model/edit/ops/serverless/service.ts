@@ -143,12 +143,14 @@ export function statementLists(value: CfnObject, fn: string): Path[] {
 }
 
 /**
- * How deep a deletion may empty its way up: a function or resource keeps its own entry, the
- * provider stays, top-level sections stay (as `{}`) when their last entry goes.
+ * How deep a deletion may empty its way up: a function or resource keeps its own entry,
+ * `functions` and `resources.Resources` stay (as `{}`) when their last entry goes, the
+ * provider and `resources` stay; an emptied `resources.Outputs` goes.
  */
 export function keepDepth(path: Path): number {
   if (path[0] === 'functions') return path.length > 2 ? 2 : 1;
-  if (path[0] === 'resources') return path.length > 3 ? 3 : 2;
+  if (path[0] === 'resources' && path[1] === 'Resources') return path.length > 3 ? 3 : 2;
+  if (path[0] === 'resources') return 1;
   if (path[0] === 'provider') return 1;
   return 0;
 }

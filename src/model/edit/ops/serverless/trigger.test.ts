@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ok, refused } from '../../../testing/edits.ts';
+import type { Edit } from '../../types.ts';
+
+const SERVICE = `service: orders
+provider:
+  name: aws
+functions:
+  worker:
+    handler: worker.main # consumes everything
+resources:
+  Resources:
+    Jobs:
+      Type: AWS::SQS::Queue
+    Alerts:
+      Type: AWS::SNS::Topic
+    Orders:
+      Type: AWS::DynamoDB::Table
+      Properties:
+        BillingMode: PAY_PER_REQUEST
+    Uploads:
+      Type: AWS::S3::Bucket
+    Api:
+      Type: AWS::ApiGateway::RestApi
+`;
+
+const trigger = (source: string, properties?: Record<string, string | number>): Edit => ({
+  op: 'connect',
+  source,
+  target: 'worker',
+  kind: 'trigger',
+  ...(properties ? { properties } : {}),
+});
+const withEvent = (event: string) => SERVICE.replace('    handler: worker.main # consumes everything\n', `    handler: worker.main # consumes everything\n    events:\n${event}`);
+
+describe('serverless connect: trigger', () => {
+  test('a queue: an sqs event with the arn in the file\'s intrinsic style', () => {
+    assert.equal(ok(SERVICE, trigger('Jobs')), withEvent('      - sqs:\n          arn: !GetAtt Jobs.Arn\n          batchSize: 10\n'));
+    const long = SERVICE.replace('      Type: AWS::ApiGateway::RestApi\n', '      Type: AWS::ApiGateway::RestApi\n      Properties:\n        Name:\n          Fn::Sub: ${AWS::StackName}-api\n');
+    assert.equal(
+      ok(long, trigger('Jobs', { BatchSize: 5 })),
+      long.replace('    handler: worker.main # consumes everything\n', '    handler: worker.main # consumes everything\n    events:\n      - sqs:\n          arn:\n            Fn::GetAtt:\n              - Jobs\n              - Arn\n          batchSize: 5\n'),
+    );
+  });
+
+  test('a topic: sns with arn and topicName; a bucket: s3 with existing: true', () => {
+    assert.equal(ok(SERVICE, trigger('Alerts')), withEvent('      - sns:\n          arn: !Ref Alerts\n          topicName: Alerts\n'));
+    assert.equal(ok(SERVICE, trigger('Uploads')), withEvent("      - s3:\n          bucket: !Ref Uploads\n          event: s3:ObjectCreated:*\n          existing: true\n"));
+  });
+
+  test("a table: a dynamodb stream event, and the table's stream is turned on", () => {
+    assert.equal(
+      ok(SERVICE, trigger('Orders')),
+      withEvent('      - stream:\n          type: dynamodb\n          arn: !GetAtt Orders.StreamArn\n          startingPosition: LATEST\n          batchSize: 100\n').replace(
+        '        BillingMode: PAY_PER_REQUEST\n',
+        '        BillingMode: PAY_PER_REQUEST\n        StreamSpecification:\n          StreamViewType: NEW_AND_OLD_IMAGES\n',
+      ),
+    );
+  });
+
+  test("routes from the service's APIs, path and method from the wire's properties; appended to existing events", () => {
+    const once = ok(SERVICE, trigger('ApiGatewayRestApi', { path: 'orders/{id}', method: 'get' }));
+    assert.equal(once, withEvent('      - http:\n          path: orders/{id}\n          method: get\n'));
+    assert.equal(
+      ok(once, trigger('HttpApi', { Path: '/orders', Method: 'POST' })),
+      withEvent('      - http:\n          path: orders/{id}\n          method: get\n      - httpApi:\n          path: /orders\n          method: POST\n'),
+    );
+    assert.match(ok(once, trigger('ApiGatewayRestApi', { path: 'orders', method: 'post' })), /method: get\n {6}- http:\n {10}path: orders\n {10}method: post\n/);
+    refused(once, trigger('ApiGatewayRestApi', { path: 'orders/{id}', method: 'get' }), 'WIRE_EXISTS');
+  });
+
+  test('refusals: an existing wire, a separate API, a non-function target, another provider', () => {
+    refused(ok(SERVICE, trigger('Jobs')), trigger('Jobs'), 'WIRE_EXISTS');
+    refused(SERVICE, trigger('Api'), 'WIRE_UNSUPPORTED');
+    refused(SERVICE, { op: 'connect', source: 'Jobs', target: 'Orders', kind: 'trigger' }, 'WIRE_NOT_ALLOWED');
+    refused(SERVICE.replace('name: aws', 'name: azure'), trigger('Jobs'), 'EDIT_UNSUPPORTED_PROVIDER');
+  });
+});
+
+describe('serverless disconnect: trigger', () => {
+  test("removes the source's events and nothing else", () => {
+    const two = ok(SERVICE, [trigger('Jobs'), trigger('Alerts')]);
+    assert.equal(ok(two, { op: 'disconnect', source: 'Jobs', target: 'worker', kind: 'trigger' }), withEvent('      - sns:\n          arn: !Ref Alerts\n          topicName: Alerts\n'));
+    assert.equal(ok(ok(SERVICE, trigger('Jobs')), { op: 'disconnect', source: 'Jobs', target: 'worker', kind: 'trigger' }), SERVICE);
+    refused(SERVICE, { op: 'disconnect', source: 'Jobs', target: 'worker', kind: 'trigger' }, 'WIRE_NOT_FOUND');
+  });
+});
