@@ -1,89 +1,29 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
-import { isPair } from 'yaml';
-import { applyEdit, applyEdits } from './edit/apply.ts';
+import { applyEdit } from './edit/apply.ts';
 import type { Edit } from './edit/types.ts';
 import { pairEnd } from './edit/cst.ts';
 import { openTemplate } from './template.ts';
-import type { Template } from './template.ts';
 import { nodeAt } from './yaml/nav.ts';
 import { parseCached } from './yaml/cache.ts';
-import { parseText } from './yaml/parse.ts';
 import { isObject, valueEquals } from './value.ts';
 import type { CfnObject, CfnValue } from './value.ts';
-import { changedWindow, onlyRemovedMentions, renameConditionInValue, renameInValue, setAtValue, treeDifference } from './testing/oracle.ts';
+import { changedWindow, onlyRemovedMentions, renameConditionInValue, renameInValue, setAtValue } from './testing/oracle.ts';
+import { applied, changedOnlyWithin, CORPUS, corpusFiles, entryLines, lineOf, openCorpusFile, sameValue } from './testing/corpus.ts';
+import type { Opened } from './testing/corpus.ts';
 import { planAccess } from './catalog/wires.ts';
 import { describeWire } from './wire/describe.ts';
 import type { AccessLevel } from './catalog/accessRules.ts';
 import type { Path } from './diagnostics/types.ts';
 
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
-
-function corpusFiles(): string[] {
-  const out: string[] = [];
-  for (const dir of ['sam', 'cloudformation', 'serverless']) {
-    const d = CORPUS + dir;
-    if (!existsSync(d)) continue;
-    for (const f of readdirSync(d).sort()) out.push(`${dir}/${f}`);
-  }
-  return out;
-}
-
-interface Opened {
-  name: string;
-  text: string;
-  t: Template;
-}
-
-function lineOf(text: string, offset: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 /** 0-based first and last line of a resource's entry. */
-function resourceLines(o: Opened, id: string): [number, number] {
-  const found = nodeAt(o.t.parsed.doc!, ['Resources', id]);
-  assert.ok(found?.pair && isPair(found.pair));
-  const key = (found.pair.key as { range: [number, number, number] }).range;
-  return [lineOf(o.text, key[0]), lineOf(o.text, pairEnd(o.text, found.pair))];
-}
+const resourceLines = (o: Opened, id: string): [number, number] => entryLines(o, ['Resources', id]);
 
-function applied(o: Opened, edit: Edit, r = applyEdit(o.text, edit)): { text: string; value: CfnObject } {
-  if (!r.ok) assert.fail(`${o.name}: ${edit.op} failed: ${r.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
-  const p = parseCached(r.text);
-  assert.ok(!p.blocked && p.value, `${o.name}: ${edit.op} produced unreadable text: ${p.diagnostics[0]?.message}`);
-  // The edit may have re-read only the entry it touched: that must equal reading everything.
-  const full = parseText(r.text);
-  assert.ok(valueEquals(p.value, full.value), `${o.name}: ${edit.op}: local re-parse gave a different value`);
-  const diff = treeDifference(p.doc!.contents, full.doc!.contents);
-  assert.equal(diff, null, `${o.name}: ${edit.op}: local re-parse gave a different tree at ${diff}`);
-  return { text: r.text, value: p.value };
-}
-
-function sameValue(o: Opened, what: string, actual: CfnValue, expected: CfnValue): void {
-  if (!valueEquals(actual, expected)) {
-    assert.deepEqual(actual, expected, `${o.name}: ${what} did not give the intended template`);
-  }
-}
-
-/** Only lines within [first, last] (0-based, inclusive) changed; an insertion may follow `last`. */
-function changedOnlyWithin(o: Opened, after: string, first: number, last: number, what: string): void {
-  const w = changedWindow(o.text, after);
-  assert.ok(w, `${o.name}: ${what} changed nothing`);
-  assert.ok(w.start >= first && w.endBefore <= last + 1, `${o.name}: ${what} changed lines ${w.start + 1}-${w.endBefore} outside ${first + 1}-${last + 1}`);
-}
-
-const files = corpusFiles();
+const files = corpusFiles(['sam', 'cloudformation', 'serverless']);
 if (!files.length) {
   console.log(`corpus: ${CORPUS} not found; corpus tests not run (they run in CI and beside ../shared).`);
 } else {
-  const opened: Opened[] = files.map((name) => {
-    const text = readFileSync(CORPUS + name, 'utf8');
-    return { name, text, t: openTemplate(text) };
-  });
+  const opened: Opened[] = files.map(openCorpusFile);
   const editable = opened.filter(
     (o) => o.t.format === 'cloudformation' && o.t.parsed.value && isObject(o.t.parsed.value['Resources']) && Object.keys(o.t.parsed.value['Resources']).length > 0,
   );

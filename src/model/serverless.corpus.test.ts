@@ -1,0 +1,142 @@
+/**
+ * serverless.yml edits over the corpus (../shared/corpus/serverless, read in place): in every
+ * file, set a setting of a function, add a function, add a resource, rename a resource (or a
+ * function), and wire a function to a new queue (trigger) and to a new table (access). After
+ * every edit: the text parses (a local re-parse equals a full one), re-opening it gives no new
+ * parse errors, the intended entries are there (read back from the value and the graph's
+ * nodes), and every line outside the edit's own entries is kept.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyEdit, applyEdits } from './edit/apply.ts';
+import type { Edit, EditResult } from './edit/types.ts';
+import { Names } from './edit/ops/serverless/pieces.ts';
+import { openTemplate } from './template.ts';
+import { setAtValue } from './testing/oracle.ts';
+import type { Pair, YAMLMap } from 'yaml';
+import { pairEnd } from './yaml/span.ts';
+import { applied, changedOnlyIn, corpusFiles, entryLines, lineOf, openCorpusFile, sameValue } from './testing/corpus.ts';
+import type { Opened } from './testing/corpus.ts';
+import { isObject, valueAt } from './value.ts';
+import type { CfnObject } from './value.ts';
+
+/** Refusals a hand-written service may earn (another provider, `resources` as a list of files, a role of its own); anything else is an engine bug. */
+const FAIR = new Set(['EDIT_UNSUPPORTED_PROVIDER', 'EDIT_PATH_BLOCKED', 'WIRE_UNSUPPORTED']);
+
+const files = corpusFiles(['serverless']);
+const errors = (text: string) => openTemplate(text).diagnostics.filter((d) => d.severity === 'error').length;
+
+/** The lines an edit may touch: entries of the file; for a new entry, its nearest existing parent (the end of the file's last entry at the top). */
+function regionsOf(o: Opened, paths: readonly (readonly (string | number)[])[]): [number, number][] {
+  return paths.map((p) => {
+    let at = p.length;
+    while (at > 0 && valueAt(o.t.parsed.value!, p.slice(0, at)) === undefined) at--;
+    if (at > 0) return entryLines(o, p.slice(0, at));
+    const root = o.t.parsed.doc!.contents as YAMLMap;
+    const end = lineOf(o.text, pairEnd(o.text, root.items[root.items.length - 1] as Pair));
+    return [end, end];
+  });
+}
+
+if (!files.length) {
+  console.log('serverless corpus: ../shared/corpus/serverless not found; not run.');
+} else {
+  const services = files.map(openCorpusFile).filter((o) => o.t.format === 'serverless' && !o.t.parsed.blocked);
+  const refusals = new Map<string, number>();
+  let edits = 0;
+  let passes = 0;
+
+  /** Applies, and checks what every edit must satisfy; false when fairly refused. */
+  function check(o: Opened, edit: Edit | Edit[], regions: [number, number][], what: string, r: EditResult = applyEdits(o.text, [edit].flat())): { text: string; value: CfnObject } | null {
+    edits++;
+    if (!r.ok) {
+      const code = r.diagnostics[0]!.code;
+      assert.ok(FAIR.has(code), `${o.name}: ${what}: ${code} ${r.diagnostics[0]!.message}`);
+      refusals.set(code, (refusals.get(code) ?? 0) + 1);
+      return null;
+    }
+    const out = applied(o, [edit].flat()[0]!, r);
+    assert.ok(errors(out.text) <= errors(o.text), `${o.name}: ${what} added parse errors`);
+    changedOnlyIn(o, out.text, regions, what);
+    passes++;
+    return out;
+  }
+
+  const firstFunction = (o: Opened): string | undefined => {
+    const fns = o.t.parsed.value!['functions'];
+    return isObject(fns) ? Object.keys(fns).find((k) => isObject(fns[k])) : undefined;
+  };
+
+  /** `o` after an edit that must apply (the queue and table the wires are drawn to). */
+  const withAdded = (o: Opened, edit: Edit): Opened | null => {
+    const r = applyEdit(o.text, edit);
+    return r.ok ? { name: o.name, text: r.text, t: openTemplate(r.text) } : null;
+  };
+
+  describe(`serverless corpus (${services.length} services)`, () => {
+    test('setProperty on a function changes only its lines', () => {
+      for (const o of services) {
+        const fn = firstFunction(o);
+        if (!fn) continue;
+        const r = check(o, { op: 'setProperty', resource: fn, path: ['memorySize'], value: 1024 }, regionsOf(o, [['functions', fn]]), `setProperty ${fn}`);
+        if (r) sameValue(o, `setProperty ${fn}`, r.value, setAtValue(o.t.parsed.value!, ['functions', fn, 'memorySize'], 1024));
+      }
+    });
+
+    test('addResource: a function into functions, a queue into resources.Resources', () => {
+      for (const o of services) {
+        const fnRegion = regionsOf(o, [['functions']]);
+        const fn = check(o, { op: 'addResource', resource: 'cairnAdded', type: 'AWS::Lambda::Function' }, fnRegion, 'add a function');
+        if (fn) {
+          assert.equal(typeof valueAt(fn.value, ['functions', 'cairnAdded', 'handler']), 'string', `${o.name}: the new function has no handler`);
+          assert.ok(openTemplate(fn.text).graph.nodes.some((n) => n.id === 'cairnAdded'), `${o.name}: the new function is not a node`);
+        }
+        const res = check(o, { op: 'addResource', resource: 'CairnQueue', type: 'AWS::SQS::Queue' }, regionsOf(o, [['resources']]), 'add a resource');
+        if (res) sameValue(o, 'add a resource', valueAt(res.value, ['resources', 'Resources', 'CairnQueue']) ?? null, { Type: 'AWS::SQS::Queue' });
+      }
+    });
+
+    test('renameResource rewrites exactly the lines that name it', () => {
+      for (const o of services) {
+        const resources = valueAt(o.t.parsed.value!, ['resources', 'Resources']);
+        const ids = isObject(resources) ? Object.keys(resources) : [];
+        const from = ids[ids.length - 1] ?? firstFunction(o);
+        if (!from) continue;
+        const to = ids.length ? 'CairnRenamed' : 'cairnRenamed';
+        const r = check(o, { op: 'renameResource', resource: from, to }, [[0, o.text.split('\n').length]], `rename ${from}`);
+        if (!r) continue;
+        const section = ids.length ? ['resources', 'Resources'] : ['functions'];
+        const after = valueAt(r.value, section) as CfnObject;
+        assert.ok(to in after && !(from in after), `${o.name}: ${from} was not renamed`);
+        const a = o.text.split('\n');
+        const b = r.text.split('\n');
+        assert.equal(a.length, b.length, `${o.name}: rename changed the line count`);
+        a.forEach((line, i) => line === b[i] || assert.ok(b[i]!.toLowerCase().includes(to.toLowerCase()), `${o.name}: rename touched line ${i + 1}`));
+      }
+    });
+
+    test('connect a function to a new queue (trigger) and a new table (access): only the function and the role change', () => {
+      for (const o of services) {
+        const fn = firstFunction(o);
+        if (!fn) continue;
+        const q = withAdded(o, { op: 'addResource', resource: 'CairnJobs', type: 'AWS::SQS::Queue' });
+        if (q) {
+          const r = check(q, { op: 'connect', source: 'CairnJobs', target: fn, kind: 'trigger' }, regionsOf(q, [['functions', fn]]), `trigger ${fn}`);
+          if (r) assert.ok(new Names(r.value).triggerPieces(fn, 'CairnJobs').length === 1, `${o.name}: no sqs event from CairnJobs on ${fn}`);
+        }
+        const t = withAdded(o, { op: 'addResource', resource: 'CairnTable', type: 'AWS::DynamoDB::Table', properties: { BillingMode: 'PAY_PER_REQUEST' } });
+        if (!t) continue;
+        const r = check(t, { op: 'connect', source: fn, target: 'CairnTable', kind: 'access' }, regionsOf(t, [['functions', fn], ['provider']]), `access ${fn}`);
+        if (!r) continue;
+        const pieces = new Names(r.value).accessPieces(fn, 'CairnTable');
+        assert.ok(pieces.some((p) => p.via === 'statement') && pieces.some((p) => p.via === 'env'), `${o.name}: the access wire is not there`);
+        for (const p of pieces) assert.doesNotMatch(JSON.stringify(valueAt(r.value, p.path)), /"Resource":"\*"/, `${o.name}: a * resource`);
+      }
+    });
+
+    test('figures', () => {
+      console.log(`serverless corpus: ${services.length} services, ${edits} edits, ${passes} applied and checked, refused: ${[...refusals].map(([c, n]) => `${c}=${n}`).join(', ') || 'none'}`);
+      assert.ok(passes > services.length * 3, `only ${passes} edits applied`);
+    });
+  });
+}
