@@ -42,6 +42,24 @@ export function eventEntries(fn: string, def: CfnValue | undefined): EventEntry[
   return out;
 }
 
+/** The setting of an event that names its source (a queue's ARN, a bucket, a bus), with its path; undefined when it has none. */
+export function sourceValue(e: EventEntry): { value: CfnValue; path: Path } | undefined {
+  const { body, path } = e;
+  const key = SOURCE_KEY[e.type];
+  if (key === undefined) return undefined;
+  if (isObject(body)) {
+    const k = e.type === 'sns' && body['arn'] === undefined ? 'topicName' : key;
+    return Object.hasOwn(body, k) ? { value: body[k]!, path: [...path, k] } : undefined;
+  }
+  return body === null || e.type === 'alb' || e.type === 'eventBridge' || e.type === 'cognitoUserPool' ? undefined : { value: body, path };
+}
+
+/** The key naming an event's source, by event type (the string shorthand `- sqs: arn` is the same setting). */
+const SOURCE_KEY: Readonly<Record<string, string>> = {
+  sqs: 'arn', stream: 'arn', msk: 'arn', activemq: 'arn', rabbitmq: 'arn', sns: 'arn', s3: 'bucket',
+  alb: 'listenerArn', cloudwatchLog: 'logGroup', eventBridge: 'eventBus', cognitoUserPool: 'pool',
+};
+
 /** Reads every function's events into trigger edges (source: what the event names; target: the function). */
 export function addEvents(b: GraphBuilder): void {
   for (const [fn, def] of Object.entries(mapAt(b.file, 'functions'))) {
@@ -51,6 +69,9 @@ export function addEvents(b: GraphBuilder): void {
     }
   }
 }
+
+/** How an Existing node's id names what it is, when the value is a name rather than an ARN. */
+const WHAT: Readonly<Record<string, string>> = { alb: 'alb-listener', cloudwatchLog: 'log-group' };
 
 const field = (body: CfnValue, key: string): CfnValue | undefined => (isObject(body) ? body[key] : undefined);
 /** A string setting as the chosen stage resolves it. */
@@ -82,22 +103,16 @@ function eventSource(b: GraphBuilder, fn: string, e: EventEntry): string | undef
     case 'msk':
     case 'activemq':
     case 'rabbitmq':
-    case 'stream': {
-      const arn = isObject(body) ? body['arn'] : body;
-      return arn === undefined || arn === null ? undefined : b.source(arn, isObject(body) ? [...path, 'arn'] : path, e.type);
-    }
-    case 'alb': {
-      const arn = field(body, 'listenerArn');
-      return arn === undefined ? undefined : b.source(arn, [...path, 'listenerArn'], 'alb-listener');
-    }
+    case 'stream':
+    case 'alb':
     case 'cloudwatchLog': {
-      const group = isObject(body) ? body['logGroup'] : body;
-      return group === undefined || group === null ? undefined : b.source(group, isObject(body) ? [...path, 'logGroup'] : path, 'log-group');
+      const src = sourceValue(e);
+      return src === undefined ? undefined : b.source(src.value, src.path, WHAT[e.type] ?? e.type);
     }
     case 'sns':
-      return snsSource(b, body, path);
+      return snsSource(b, e);
     case 's3':
-      return s3Source(b, body, path);
+      return s3Source(b, e);
     case 'schedule':
       return timer(b, fn, e);
     case 'eventBridge':
@@ -105,11 +120,11 @@ function eventSource(b: GraphBuilder, fn: string, e: EventEntry): string | undef
     case 'cloudwatchEvent':
       return b.existing('default', path, 'event-bus');
     case 'cognitoUserPool': {
-      const pool = field(body, 'pool');
-      if (pool === undefined) return undefined;
-      if (field(body, 'existing') === true) return b.source(pool, [...path, 'pool'], 'user-pool');
-      const name = text(b, pool);
-      return name === undefined ? undefined : b.generated(userPoolLogicalId(name), 'AWS::Cognito::UserPool', [...path, 'pool']);
+      const src = sourceValue(e);
+      if (src === undefined) return undefined;
+      if (field(body, 'existing') === true) return b.source(src.value, src.path, 'user-pool');
+      const name = text(b, src.value);
+      return name === undefined ? undefined : b.generated(userPoolLogicalId(name), 'AWS::Cognito::UserPool', src.path);
     }
     default:
       return undefined;
@@ -117,30 +132,28 @@ function eventSource(b: GraphBuilder, fn: string, e: EventEntry): string | undef
 }
 
 /** `sns: arn` / `sns: topicName` / `{arn}` / `{topicName}`: an ARN names a topic; a name makes one. */
-function snsSource(b: GraphBuilder, body: CfnValue, path: Path): string | undefined {
-  const arn = isObject(body) ? body['arn'] : typeof body === 'string' && isArn(text(b, body) ?? body) ? body : undefined;
-  if (arn !== undefined) return b.source(arn, isObject(body) ? [...path, 'arn'] : path, 'topic');
-  const topic = isObject(body) ? body['topicName'] : body;
-  const name = text(b, topic);
-  if (name === undefined) return undefined;
-  const at = isObject(body) ? [...path, 'topicName'] : path;
-  const named = nameOf(topic, b.scope);
-  return named.kind === 'stack' && b.has(named.id) ? named.id : b.generated(topicLogicalId(name), 'AWS::SNS::Topic', at);
+function snsSource(b: GraphBuilder, e: EventEntry): string | undefined {
+  const src = sourceValue(e);
+  if (src === undefined) return undefined;
+  const name = text(b, src.value);
+  const isName = !isObject(e.body) || e.body['arn'] === undefined;
+  const named = nameOf(src.value, b.scope);
+  if (named.kind === 'stack' && b.has(named.id)) return named.id;
+  if (isName && name !== undefined && !isArn(name)) return b.generated(topicLogicalId(name), 'AWS::SNS::Topic', src.path);
+  return b.source(src.value, src.path, 'topic');
 }
 
 /** `s3: name` / `{bucket}`: the framework creates the bucket unless `existing: true`. */
-function s3Source(b: GraphBuilder, body: CfnValue, path: Path): string | undefined {
-  const bucket = isObject(body) ? body['bucket'] : body;
-  const at = isObject(body) ? [...path, 'bucket'] : path;
-  if (bucket === undefined || bucket === null) return undefined;
-  const named = nameOf(bucket, b.scope);
+function s3Source(b: GraphBuilder, e: EventEntry): string | undefined {
+  const src = sourceValue(e);
+  if (src === undefined) return undefined;
+  const named = nameOf(src.value, b.scope);
   if (named.kind === 'stack' && b.has(named.id)) return named.id;
-  if (field(body, 'existing') === true) {
-    const name = text(b, bucket);
-    return b.existing(name !== undefined && !name.includes('${') ? `arn:aws:s3:::${name}` : bucket, at, 'bucket');
+  const name = text(b, src.value);
+  if (field(e.body, 'existing') === true) {
+    return b.existing(name !== undefined && !name.includes('${') ? `arn:aws:s3:::${name}` : src.value, src.path, 'bucket');
   }
-  const name = text(b, bucket);
-  return name === undefined ? b.existing(bucket, at, 'bucket') : b.generated(bucketLogicalId(name), 'AWS::S3::Bucket', at);
+  return name === undefined ? b.existing(src.value, src.path, 'bucket') : b.generated(bucketLogicalId(name), 'AWS::S3::Bucket', src.path);
 }
 
 function timer(b: GraphBuilder, fn: string, e: EventEntry): string {
@@ -152,9 +165,9 @@ function timer(b: GraphBuilder, fn: string, e: EventEntry): string {
 
 /** `eventBridge`: a named bus is created, an ARN or intrinsic names one; no bus is the default bus (or a timer for `schedule`). */
 function eventBridgeSource(b: GraphBuilder, fn: string, e: EventEntry): string | undefined {
-  const bus = field(e.body, 'eventBus');
-  if (bus === undefined) return field(e.body, 'schedule') !== undefined ? timer(b, fn, e) : b.existing('default', e.path, 'event-bus');
-  const at = [...e.path, 'eventBus'];
+  const src = sourceValue(e);
+  if (src === undefined) return field(e.body, 'schedule') !== undefined ? timer(b, fn, e) : b.existing('default', e.path, 'event-bus');
+  const { value: bus, path: at } = src;
   const name = text(b, bus);
   if (typeof bus === 'string' && name !== undefined && !isArn(name) && name !== 'default') {
     const named = nameOf(bus, b.scope);
