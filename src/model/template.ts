@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostics/types.ts';
-import type { FormatAdapter, FormatId } from './formats/adapter.ts';
+import type { FormatAdapter, FormatId, ReadOptions } from './formats/adapter.ts';
 import { cloudFormationFormat } from './formats/cloudformation.ts';
 import { serverlessFormat } from './formats/serverless.ts';
 import type { Graph } from './graph/types.ts';
@@ -7,6 +7,11 @@ import { parseCached } from './yaml/cache.ts';
 import type { ParsedText } from './yaml/parse.ts';
 
 export type { FormatId };
+
+export interface OpenOptions extends ReadOptions {
+  /** Read the file as this format instead of detecting it from its content. */
+  readonly format?: FormatId;
+}
 
 /** A template opened for reading: its text, parse, derived graph and parse-level diagnostics. */
 export interface Template {
@@ -26,15 +31,16 @@ export function formatAdapter(id: FormatId): FormatAdapter {
 }
 
 /** Opens a template. Never throws: unreadable text gives an empty graph and diagnostics. */
-export function openTemplate(text: string): Template {
+export function openTemplate(text: string, options: OpenOptions = {}): Template {
   const parsed = parseCached(text);
   const value = parsed.value;
-  const adapter = value ? (FORMATS.find((f) => f.detect(value)) ?? cloudFormationFormat) : cloudFormationFormat;
+  const detected = value ? (FORMATS.find((f) => f.detect(value)) ?? cloudFormationFormat) : cloudFormationFormat;
+  const adapter = options.format ? formatAdapter(options.format) : detected;
   return {
     text,
     format: adapter.id,
     parsed,
-    graph: value ? adapter.graph(value) : EMPTY,
+    graph: value ? adapter.graph(value, options) : EMPTY,
     diagnostics: parsed.diagnostics,
   };
 }

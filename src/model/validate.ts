@@ -6,6 +6,7 @@ import type { FormatId } from './formats/adapter.ts';
 import { CLOUDFORMATION_RULES } from './formats/cloudformationRules.ts';
 import { SERVERLESS_RULES } from './formats/serverlessRules.ts';
 import type { ResourceSpec } from './spec/types.ts';
+import type { VariableOptions } from './formats/serverless/variables.ts';
 import type { Template } from './template.ts';
 
 /**
@@ -19,6 +20,8 @@ const RULES: Readonly<Record<FormatId, readonly Rule[]>> = {
 
 export interface ValidateOptions {
   readonly spec: ResourceSpec | null;
+  /** serverless.yml: the stage and values to resolve variables with (SLS_UNRESOLVED_VARIABLE). */
+  readonly variables?: VariableOptions;
 }
 
 /** Every diagnostic for a template: parse errors and the format's rules, sorted by position. */
@@ -29,6 +32,7 @@ export function validateTemplate(t: Template, opts: ValidateOptions): Diagnostic
     value,
     format: t.format,
     spec: opts.spec,
+    ...(opts.variables ? { variables: opts.variables } : {}),
     locate: (path, key) => locate(t.parsed, path, key),
   });
   return sortDiagnostics([...t.diagnostics, ...found]);

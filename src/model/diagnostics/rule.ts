@@ -1,5 +1,6 @@
 import type { CfnObject } from '../value.ts';
 import type { ResourceSpec } from '../spec/types.ts';
+import type { VariableOptions } from '../formats/serverless/variables.ts';
 import type { Path, Severity, SourceRange } from './types.ts';
 
 /** What a rule sees: the template's value, a way to find source positions, and injected data. */
@@ -10,6 +11,8 @@ export interface RuleContext {
   locate(path: Path, key?: boolean): SourceRange | null;
   /** The CloudFormation resource specification, when the caller loaded it. */
   readonly spec: ResourceSpec | null;
+  /** serverless.yml: the stage and values its variables are resolved with. */
+  readonly variables?: VariableOptions;
 }
 
 export interface Finding {

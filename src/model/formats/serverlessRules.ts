@@ -6,6 +6,9 @@ import { suspiciousKey } from '../diagnostics/rules/suspiciousKey.ts';
 import { unknownProperty } from '../diagnostics/rules/unknownProperty.ts';
 import { unknownResourceType } from '../diagnostics/rules/unknownResourceType.ts';
 import { wildcardResource } from '../diagnostics/rules/wildcardResource.ts';
+import { eventMissingResource } from './serverless/rules/eventMissingResource.ts';
+import { unknownEvent } from './serverless/rules/unknownEvent.ts';
+import { unresolvedVariable } from './serverless/rules/unresolvedVariable.ts';
 
 /**
  * The rules that make sense for a serverless.yml. Its `resources.Resources` is raw
@@ -15,6 +18,7 @@ import { wildcardResource } from '../diagnostics/rules/wildcardResource.ts';
  * UNKNOWN_ATTRIBUTE (the framework generates most of the stack's logical ids). The security
  * rules also read the framework's own sections (`provider.iam.role.statements`,
  * `provider.environment`, `functions.<name>.environment`, `sqs` / `sns` / `stream` events).
+ * The framework's own sections get rules of their own (formats/serverless/rules).
  */
 export const SERVERLESS_RULES: readonly Rule[] = [
   suspiciousKey,
@@ -24,4 +28,8 @@ export const SERVERLESS_RULES: readonly Rule[] = [
   secretInTemplate,
   wildcardResource,
   publicBucket,
+  // The framework's own sections
+  unknownEvent,
+  eventMissingResource,
+  unresolvedVariable,
 ];

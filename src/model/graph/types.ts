@@ -57,7 +57,23 @@ export interface GraphEdge {
   readonly sources: readonly WireSource[];
 }
 
+/**
+ * A permission in the file that no access wire shows: an IAM statement naming nothing in the
+ * stack (`Resource: '*'`, an ARN outside it), or a managed policy. Kept so that the inspector can
+ * list it on the functions it applies to; serverless.yml only, for now (SAM templates show these
+ * as the function's own policy text).
+ */
+export interface UnwiredPermission {
+  readonly via: 'statement' | 'managed-policy';
+  /** The statement (or the managed policy's list item). */
+  readonly path: Path;
+  /** Node ids of the functions it applies to (every function sharing the role). */
+  readonly principals: readonly string[];
+}
+
 export interface Graph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
+  /** Permissions no wire shows (absent when there are none). */
+  readonly unwired?: readonly UnwiredPermission[];
 }
