@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyEdit, applyEdits } from './edit/apply.ts';
 import type { Edit, EditResult } from './edit/types.ts';
-import { Names } from './edit/ops/serverless/pieces.ts';
 import { openTemplate } from './template.ts';
 import { setAtValue } from './testing/oracle.ts';
 import type { Pair, YAMLMap } from 'yaml';
@@ -24,6 +23,7 @@ import type { CfnObject } from './value.ts';
 const FAIR = new Set(['EDIT_UNSUPPORTED_PROVIDER', 'EDIT_PATH_BLOCKED', 'WIRE_UNSUPPORTED']);
 
 const files = corpusFiles(['serverless']);
+const edgeOf = (text: string, source: string, target: string, kind: string) => openTemplate(text).graph.edges.find((e) => e.source === source && e.target === target && e.kind === kind);
 const errors = (text: string) => openTemplate(text).diagnostics.filter((d) => d.severity === 'error').length;
 
 /** The lines an edit may touch: entries of the file; for a new entry, its nearest existing parent (the end of the file's last entry at the top). */
@@ -122,14 +122,14 @@ if (!files.length) {
         const q = withAdded(o, { op: 'addResource', resource: 'CairnJobs', type: 'AWS::SQS::Queue' });
         if (q) {
           const r = check(q, { op: 'connect', source: 'CairnJobs', target: fn, kind: 'trigger' }, regionsOf(q, [['functions', fn]]), `trigger ${fn}`);
-          if (r) assert.ok(new Names(r.value).triggerPieces(fn, 'CairnJobs').length === 1, `${o.name}: no sqs event from CairnJobs on ${fn}`);
+          if (r) assert.ok(edgeOf(r.text, 'CairnJobs', fn, 'trigger')?.sources.some((x) => x.name === 'sqs'), `${o.name}: the graph has no sqs trigger from CairnJobs to ${fn}`);
         }
         const t = withAdded(o, { op: 'addResource', resource: 'CairnTable', type: 'AWS::DynamoDB::Table', properties: { BillingMode: 'PAY_PER_REQUEST' } });
         if (!t) continue;
         const r = check(t, { op: 'connect', source: fn, target: 'CairnTable', kind: 'access' }, regionsOf(t, [['functions', fn], ['provider']]), `access ${fn}`);
         if (!r) continue;
-        const pieces = new Names(r.value).accessPieces(fn, 'CairnTable');
-        assert.ok(pieces.some((p) => p.via === 'statement') && pieces.some((p) => p.via === 'env'), `${o.name}: the access wire is not there`);
+        const pieces = edgeOf(r.text, fn, 'CairnTable', 'access')?.sources ?? [];
+        assert.ok(pieces.some((p) => p.via === 'statement') && pieces.some((p) => p.via === 'env'), `${o.name}: the graph has no access wire from ${fn} to CairnTable`);
         for (const p of pieces) assert.doesNotMatch(JSON.stringify(valueAt(r.value, p.path)), /"Resource":"\*"/, `${o.name}: a * resource`);
       }
     });

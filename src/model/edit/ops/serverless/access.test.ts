@@ -84,6 +84,9 @@ describe('serverless connect: access', () => {
     const value = parseCached(modules).value!;
     assert.equal(accessScope(value, 'list'), 'function-role');
     assert.equal(accessScope(parseCached(SERVICE).value!, 'list'), 'service-role');
+    const own = SERVICE.replace('    handler: list.main\n', '    handler: list.main\n    iamRoleStatements: []\n');
+    assert.equal(accessScope(parseCached(own).value!, 'list'), 'function-role');
+    assert.match(ok(own, access('list', 'Jobs')), /iamRoleStatements:\n {6}- Effect: Allow\n/);
   });
 
   test('comments and flow entries are kept; a function invoking another names its generated logical id', () => {

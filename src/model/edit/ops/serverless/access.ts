@@ -4,7 +4,6 @@
  * function uses, and `environment` entries telling the code where the target is.
  */
 import { canAccess, planAccess } from '../../../catalog/wires.ts';
-import type { GraphEdge } from '../../../graph/types.ts';
 import { isObject, valueAt, valueEquals } from '../../../value.ts';
 import { EditError } from '../../cst.ts';
 import type { EditSession } from '../../session.ts';
@@ -12,7 +11,7 @@ import type { Edit } from '../../types.ts';
 import { setAt } from '../common.ts';
 import { changeStatements, levelChange } from '../accessLevel.ts';
 import { appendToList } from '../wires.ts';
-import { Names } from './pieces.ts';
+import { ServiceWires } from './pieces.ts';
 import { FUNCTIONS, keepDepth, nodeOf, requireAws, statementsPath } from './service.ts';
 import type { ServiceNode } from './service.ts';
 
@@ -54,13 +53,6 @@ export function connectAccess(s: EditSession, e: Extract<Edit, { op: 'connect' }
   for (const [name, value] of newVars) setAt(s, [...envPath, name], value);
 }
 
-/** The access wire as the graph would give it: the statements and env entries that make it. */
-export function accessEdge(s: EditSession, fn: ServiceNode, target: ServiceNode): GraphEdge | undefined {
-  const sources = new Names(s.value).accessPieces(fn.id, target.id);
-  if (!sources.length) return undefined;
-  return { id: `${fn.id}-access-${target.id}`, source: fn.id, target: target.id, kind: 'access', sources };
-}
-
 /**
  * Changes the actions of the statements where they are; a level with more statements (a
  * stream's crud) appends to the function's statements, one with fewer removes the extra.
@@ -68,9 +60,10 @@ export function accessEdge(s: EditSession, fn: ServiceNode, target: ServiceNode)
  */
 export function setAccessLevel(s: EditSession, e: Extract<Edit, { op: 'setAccessLevel' }>): void {
   const { fn, target } = accessEnds(s, e.source, e.target);
-  const edge = accessEdge(s, fn, target);
+  const edge = new ServiceWires(s.value).edge(fn.id, target.id, 'access');
   if (!edge) throw new EditError('WIRE_NOT_FOUND', `There is no access wire from '${fn.id}' to '${target.id}'.`, fn.path);
-  const change = levelChange(s, edge, target.kind, e.level);
+  // statements name a function by its generated logical id
+  const change = levelChange(s, { ...edge, target: target.logicalId }, target.kind, e.level);
   if (!change) return;
   changeStatements(s, change.parts, [...change.grant.statements], { path: statementsPath(s.value, fn.id), keep: keepDepth });
 }

@@ -11,7 +11,7 @@ import type { CfnObject, CfnValue } from '../../../value.ts';
 import { EditError, findPair, insertPair, nodeAt, replacePairValue, separatedByBlankLines } from '../../cst.ts';
 import type { EditSession } from '../../session.ts';
 import { checkLogicalId } from '../common.ts';
-import { checkFunctionName, FUNCTIONS, functionsOf, hasOwn, isFunctionType, requireAws, RESOURCES, resourcesOf } from './service.ts';
+import { checkFree, checkFunctionName, FUNCTIONS, hasOwn, isFunctionType, requireAws, RESOURCES } from './service.ts';
 
 const TYPE = /^[A-Za-z0-9]+(::[A-Za-z0-9-]+){2,3}$|^Custom::[A-Za-z0-9_@-]{1,60}$/;
 
@@ -93,12 +93,6 @@ export function functionSettings(value: CfnObject, name: string, properties?: Cf
     throw new EditError('EDIT_UNSUPPORTED_KEY', "'CodeUri' without 'Handler' has no equivalent in a serverless.yml function.", [...FUNCTIONS, name]);
   }
   return out;
-}
-
-function checkFree(value: CfnObject, id: string): void {
-  if (hasOwn(functionsOf(value), id) || hasOwn(resourcesOf(value), id)) {
-    throw new EditError('EDIT_NAME_TAKEN', `The name '${id}' is already used.`, [...RESOURCES, id]);
-  }
 }
 
 export function addResource(s: EditSession, id: string, type: string, properties?: CfnObject, attributes?: CfnObject): void {

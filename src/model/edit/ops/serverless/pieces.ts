@@ -1,20 +1,18 @@
 /**
- * The pieces of serverless.yml text that make a wire between a function and another node:
- * its `events` entries naming the source (trigger), the statements naming the target in the
- * role the function uses and its `environment` entries pointing at it (access). What connect
- * writes is found here, and so is what a user wrote by hand in the same shapes. What a value
- * names is read by the read side's names module, so a wire removed is a wire the graph drew.
+ * The pieces of serverless.yml text that make a wire, as the read side's graph finds them
+ * (`formats/serverless/graph.ts`: events naming a source, statements and environment entries
+ * naming a target), so a wire removed is exactly a wire drawn. What a value names is read by
+ * the same names module, with the same variable resolution.
  */
-import { serverlessEventTarget } from '../../../catalog/wires.ts';
 import { HTTP_API_ID, REST_API_ID } from '../../../formats/serverless/logicalIds.ts';
+import { serverlessGraph } from '../../../formats/serverless/graph.ts';
 import { nameScope, stackNamesIn } from '../../../formats/serverless/names.ts';
 import type { NameScope } from '../../../formats/serverless/names.ts';
-import type { WireSource } from '../../../graph/types.ts';
+import { variableResolver } from '../../../formats/serverless/variables.ts';
+import type { Graph, GraphEdge, WireSource } from '../../../graph/types.ts';
 import type { Path } from '../../../diagnostics/types.ts';
-import { isObject, valueAt } from '../../../value.ts';
 import type { CfnObject, CfnValue } from '../../../value.ts';
 import { escapeRe } from '../../refs.ts';
-import { FUNCTIONS, functionsOf, statementLists } from './service.ts';
 
 export { HTTP_API_ID, REST_API_ID };
 
@@ -28,69 +26,41 @@ export function selfPathPattern(section: 'resources.Resources' | 'functions', id
   return new RegExp(`(\\$\\{self:${escapeRe(section)}\\.)${escapeRe(id)}(?=[.}\\s,])`, 'g');
 }
 
-/** What the values of one service name, read once per question. */
-export class Names {
+/** The `events` list item an event source is in (`['functions', fn, 'events', i]`). */
+export function eventItem(src: WireSource): Path {
+  return src.path.slice(0, 4);
+}
+
+/** A piece written for one function (its events, env, own statements), not shared with the others through the service. */
+export function ownPiece(src: WireSource): boolean {
+  return src.path[0] === 'functions';
+}
+
+/** The wires of one service, read once per question. */
+export class ServiceWires {
+  readonly graph: Graph;
   readonly scope: NameScope;
 
   constructor(readonly value: CfnObject) {
-    this.scope = nameScope(value);
+    this.graph = serverlessGraph(value);
+    const resolver = variableResolver(value);
+    this.scope = nameScope(value, (t) => resolver.resolve(t).value);
   }
 
   /** Does `v` name the node `id` (a resource's logical id, a function's key)? */
   readonly names = (v: CfnValue | undefined, id: string): boolean => stackNamesIn(v, this.scope).includes(id);
 
-  /** The node a `functions.<fn>.events` entry comes from: a resource, or the service's API. */
-  eventSource(entry: CfnValue | undefined): string | undefined {
-    if (!isObject(entry)) return undefined;
-    const key = Object.keys(entry)[0];
-    if (key === 'http') return REST_API_ID;
-    if (key === 'httpApi') return HTTP_API_ID;
-    const logicalId = serverlessEventTarget(entry);
-    return logicalId === undefined ? undefined : this.scope.ids.get(logicalId);
+  edge(source: string, target: string, kind: 'trigger' | 'access'): GraphEdge | undefined {
+    return this.graph.edges.find((e) => e.source === source && e.target === target && e.kind === kind);
   }
 
-  /** `functions.<fn>.events` entries coming from `source`. */
-  triggerPieces(fn: string, source: string): WireSource[] {
-    const base: Path = [...FUNCTIONS, fn, 'events'];
-    const out: WireSource[] = [];
-    list(valueAt(this.value, base)).forEach((entry, i) => {
-      if (this.eventSource(entry) === source) out.push({ via: 'event', path: [...base, i], name: Object.keys(entry as CfnObject)[0]! });
-    });
-    return out;
+  /** Trigger and access wires with `id` at either end. */
+  wiresOf(id: string): GraphEdge[] {
+    return this.graph.edges.filter((e) => (e.kind === 'trigger' || e.kind === 'access') && (e.source === id || e.target === id));
   }
 
-  /** Statements naming `id` in a list of statements. */
-  statementPieces(listPath: Path, id: string): WireSource[] {
-    const out: WireSource[] = [];
-    list(valueAt(this.value, listPath)).forEach((st, i) => {
-      if (isObject(st) && this.names(st['Resource'], id)) out.push({ via: 'statement', path: [...listPath, i] });
-    });
-    return out;
+  /** Functions other than `fn` whose access to `target` is written for them (events, env, own statements). */
+  otherUsers(fn: string, target: string): string[] {
+    return this.graph.edges.filter((e) => e.kind === 'access' && e.target === target && e.source !== fn && e.sources.some(ownPiece)).map((e) => e.source);
   }
-
-  /** `functions.<fn>.environment` entries pointing at `id`. */
-  envPieces(fn: string, id: string): WireSource[] {
-    const env = valueAt(this.value, [...FUNCTIONS, fn, 'environment']);
-    if (!isObject(env)) return [];
-    return Object.entries(env)
-      .filter(([, v]) => this.names(v, id))
-      .map(([name]) => ({ via: 'env' as const, path: [...FUNCTIONS, fn, 'environment', name], name }));
-  }
-
-  /** The statements (in the role `fn` uses) and env entries giving `fn` access to `id`. */
-  accessPieces(fn: string, id: string): WireSource[] {
-    return [...statementLists(this.value, fn).flatMap((p) => this.statementPieces(p, id)), ...this.envPieces(fn, id)];
-  }
-
-  /** Other functions that use the same role as `fn` and point at `id` in their environment. */
-  otherUsers(fn: string, id: string): string[] {
-    const lists = JSON.stringify(statementLists(this.value, fn));
-    return Object.keys(functionsOf(this.value)).filter(
-      (other) => other !== fn && JSON.stringify(statementLists(this.value, other)) === lists && this.envPieces(other, id).length > 0,
-    );
-  }
-}
-
-function list(v: CfnValue | undefined): CfnValue[] {
-  return Array.isArray(v) ? v : [];
 }

@@ -8,14 +8,10 @@ import type { Path } from '../../../diagnostics/types.ts';
 import { isObject, valueAt } from '../../../value.ts';
 import type { CfnObject } from '../../../value.ts';
 import type { EditSession } from '../../session.ts';
-import { deletePaths, statementRemovals } from '../wires.ts';
-import { Names } from './pieces.ts';
-import { derivedLogicalIds, FUNCTIONS, functionsOf, keepDepth, nodeOf, RESOURCES, resourcesOf } from './service.ts';
-
-/** Every list of IAM statements in the service: the shared role's and each function's own. */
-function allStatementLists(value: CfnObject): Path[] {
-  return [['provider', 'iam', 'role', 'statements'], ['provider', 'iamRoleStatements'], ...Object.keys(functionsOf(value)).map((fn) => [...FUNCTIONS, fn, 'iamRoleStatements'])];
-}
+import { deletePaths } from '../wires.ts';
+import { ServiceWires } from './pieces.ts';
+import { derivedLogicalIds, keepDepth, nodeOf, RESOURCES, resourcesOf } from './service.ts';
+import { wireRemovals } from './wires.ts';
 
 function dependsOnRemovals(value: CfnObject, logicalIds: readonly string[]): Path[] {
   const out: Path[] = [];
@@ -28,26 +24,24 @@ function dependsOnRemovals(value: CfnObject, logicalIds: readonly string[]): Pat
   return out;
 }
 
-function outputRemovals(names: Names, id: string): Path[] {
-  const outputs = valueAt(names.value, ['resources', 'Outputs']);
+function outputRemovals(w: ServiceWires, id: string): Path[] {
+  const outputs = valueAt(w.value, ['resources', 'Outputs']);
   if (!isObject(outputs)) return [];
   return Object.entries(outputs)
-    .filter(([, o]) => isObject(o) && names.names(o['Value'], id))
+    .filter(([, o]) => isObject(o) && w.names(o['Value'], id))
     .map(([name]) => ['resources', 'Outputs', name]);
 }
 
 export function removeResource(s: EditSession, id: string): void {
   const value = s.value;
   const node = nodeOf(value, id);
-  const names = new Names(value);
+  const w = new ServiceWires(value);
   const inside = (p: Path) => node.path.every((seg, i) => p[i] === seg);
   const paths: Path[] = [node.path];
-  for (const fn of Object.keys(functionsOf(value))) {
-    paths.push(...names.triggerPieces(fn, id).map((p) => p.path), ...names.envPieces(fn, id).map((p) => p.path));
+  // the pieces that name it: events it sends, statements and env entries giving access to it
+  for (const edge of w.wiresOf(id)) {
+    if ((edge.kind === 'trigger' && edge.source === id) || (edge.kind === 'access' && edge.target === id)) paths.push(...wireRemovals(s, w, edge));
   }
-  for (const list of allStatementLists(value)) {
-    for (const p of names.statementPieces(list, id)) paths.push(...statementRemovals(s, p.path, id, names.names));
-  }
-  paths.push(...dependsOnRemovals(value, node.function ? derivedLogicalIds(id) : [id]), ...outputRemovals(names, id));
+  paths.push(...dependsOnRemovals(value, node.function ? derivedLogicalIds(id) : [id]), ...outputRemovals(w, id));
   deletePaths(s, paths.filter((p) => p === node.path || !inside(p)), keepDepth);
 }

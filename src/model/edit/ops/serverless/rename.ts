@@ -7,15 +7,14 @@
  */
 import { isScalar } from 'yaml';
 import { isObject } from '../../../value.ts';
-import type { CfnObject } from '../../../value.ts';
-import { EditError, nodeAt, renameKey, replaceScalar, rewriteScalarSource } from '../../cst.ts';
+import { nodeAt, renameKey, replaceScalar, rewriteScalarSource } from '../../cst.ts';
 import { findStringSites } from '../../refs.ts';
 import type { EditSession } from '../../session.ts';
 import type { Splice } from '../../../text/splice.ts';
 import { checkLogicalId } from '../common.ts';
 import { referenceSplices } from '../resources.ts';
-import { Names, selfPathPattern } from './pieces.ts';
-import { checkFunctionName, derivedLogicalIds, FUNCTIONS, functionsOf, hasOwn, nodeOf, RESOURCES, resourcesOf } from './service.ts';
+import { selfPathPattern, ServiceWires } from './pieces.ts';
+import { checkFree, checkFunctionName, derivedLogicalIds, FUNCTIONS, functionsOf, nodeOf, RESOURCES } from './service.ts';
 
 /** Rewrites every string scalar matching `pattern` (whose first group is kept) to name `to`. */
 function variableSplices(s: EditSession, pattern: RegExp, to: string): Splice[] {
@@ -30,24 +29,18 @@ function variableSplices(s: EditSession, pattern: RegExp, to: string): Splice[] 
 /** `topicName: <from>` of sns events whose `arn` names the renamed topic (Cairn writes the logical id there). */
 function topicNameSplices(s: EditSession, from: string, to: string): Splice[] {
   const out: Splice[] = [];
-  const names = new Names(s.value);
+  const { names } = new ServiceWires(s.value);
   for (const [fn, def] of Object.entries(functionsOf(s.value))) {
     const events = isObject(def) ? def['events'] : undefined;
     if (!Array.isArray(events)) continue;
     events.forEach((entry, i) => {
       const sns = isObject(entry) ? entry['sns'] : undefined;
-      if (!isObject(sns) || sns['topicName'] !== from || !names.names(sns['arn'], to)) return;
+      if (!isObject(sns) || sns['topicName'] !== from || !names(sns['arn'], to)) return;
       const node = nodeAt(s.ctx.doc, [...FUNCTIONS, fn, 'events', i, 'sns', 'topicName'])?.node;
       if (isScalar(node)) out.push(replaceScalar(s.ctx, node, to));
     });
   }
   return out;
-}
-
-function checkFree(value: CfnObject, to: string): void {
-  if (hasOwn(functionsOf(value), to) || hasOwn(resourcesOf(value), to)) {
-    throw new EditError('EDIT_NAME_TAKEN', `The name '${to}' is already used.`, [...RESOURCES, to]);
-  }
 }
 
 export function renameResource(s: EditSession, from: string, to: string): void {

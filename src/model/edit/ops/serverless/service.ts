@@ -110,13 +110,14 @@ export type AccessScope = 'service-role' | 'function-role';
 /**
  * Whose permissions an access wire of `fn` changes: the service's one role (the framework's
  * default, shared by every function without a role of its own), or a role of the function's
- * own (the per-function plugin). For the wire inspector: "every function of this service gets
- * this access".
+ * own (`role:`, or its own `iamRoleStatements`, which the per-function plugin turns into a
+ * role; with the plugin a function's first statements start one). For the wire inspector:
+ * "every function of this service gets this access".
  */
 export function accessScope(value: CfnObject, fn: string): AccessScope {
   const def = functionsOf(value)[fn];
-  if (isObject(def) && def['role'] !== undefined) return 'function-role';
-  return usesRolesPerFunction(value) ? 'function-role' : 'service-role';
+  const own = isObject(def) && (def['role'] !== undefined || def['iamRoleStatements'] !== undefined);
+  return own || usesRolesPerFunction(value) ? 'function-role' : 'service-role';
 }
 
 /** Where `fn`'s access statements are written (refuses roles Cairn cannot add to). */
@@ -135,11 +136,11 @@ export function statementsPath(value: CfnObject, fn: string): Path {
   return ['provider', 'iam', 'role', 'statements'];
 }
 
-/** Every list of statements that may hold `fn`'s access (its own, and the shared role's unless it has its own). */
-export function statementLists(value: CfnObject, fn: string): Path[] {
-  const own: Path = [...FUNCTIONS, fn, 'iamRoleStatements'];
-  if (usesRolesPerFunction(value) && valueAt(value, own) !== undefined) return [own];
-  return [['provider', 'iam', 'role', 'statements'], ['provider', 'iamRoleStatements']];
+/** Function keys and resource ids share one namespace of node ids. */
+export function checkFree(value: CfnObject, id: string): void {
+  if (hasOwn(functionsOf(value), id) || hasOwn(resourcesOf(value), id)) {
+    throw new EditError('EDIT_NAME_TAKEN', `The name '${id}' is already used.`, [...RESOURCES, id]);
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import type { EditSession } from '../../session.ts';
 import type { Edit } from '../../types.ts';
 import { setAt } from '../common.ts';
 import { appendToList } from '../wires.ts';
-import { apiEventKey, HTTP_API_ID, Names, REST_API_ID } from './pieces.ts';
+import { apiEventKey, HTTP_API_ID, REST_API_ID, ServiceWires } from './pieces.ts';
 import { nodeOf, requireAws } from './service.ts';
 
 interface Source {
@@ -54,7 +54,7 @@ export function connectTrigger(s: EditSession, e: Extract<Edit, { op: 'connect' 
   const key = Object.keys(written.event)[0]!;
   const defaults = written.event[key];
   const body: CfnObject = { ...(isObject(defaults) ? defaults : {}), ...frameworkKeys(e.properties) };
-  const existing = new Names(s.value).triggerPieces(target.id, source.id).map((p) => valueAt(s.value, [...p.path, key]));
+  const existing = (new ServiceWires(s.value).edge(source.id, target.id, 'trigger')?.sources ?? []).map((p) => valueAt(s.value, p.path));
   const route = apiEventKey(source.id) !== undefined;
   const same = existing.some((x) => !route || (isObject(x) && ROUTE.every((k) => valueEquals(x[k], body[k]))));
   if (same) {
