@@ -2,6 +2,7 @@ import { createSelector } from '@reduxjs/toolkit';
 import { openTemplate } from '../../model/template.ts';
 import type { Template } from '../../model/template.ts';
 import type { Graph } from '../../model/graph/types.ts';
+import { sameGraph } from '../../model/graph/equal.ts';
 import type { Diagnostic } from '../../model/diagnostics/types.ts';
 import type { RootState } from '../store.ts';
 
@@ -22,7 +23,11 @@ const opened: Template[] = [];
 function templateOf(text: string): Template {
   const hit = opened.find((t) => t.text === text);
   if (hit) return hit;
-  const t = openTemplate(text);
+  const fresh = openTemplate(text);
+  // an edit that leaves the graph as it was (a property, a value) keeps the graph object, so
+  // nothing that draws it (canvas, minimap, layout) has anything to do
+  const last = opened[0];
+  const t = last && sameGraph(last.graph, fresh.graph) ? { ...fresh, graph: last.graph } : fresh;
   opened.unshift(t);
   opened.length = Math.min(opened.length, 2);
   return t;
