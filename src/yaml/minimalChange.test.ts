@@ -79,6 +79,38 @@ test('random round trips', () => {
   }
 });
 
+/** The same search, character by character all the way (the oracle for the block compare). */
+function naive(a: string, b: string) {
+  if (a === b) return null;
+  const atom = (t: string, i: number) => i > 0 && i < t.length && ((t[i - 1] === '\r' && t[i] === '\n') || (/[\ud800-\udbff]/.test(t[i - 1]!) && /[\udc00-\udfff]/.test(t[i]!)));
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < max && a[p] === b[p]) p++;
+  while (p > 0 && (atom(a, p) || atom(b, p))) p--;
+  let q = 0;
+  while (q < max - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  while (q > 0 && (atom(a, a.length - q) || atom(b, b.length - q))) q--;
+  return { from: p, to: a.length - q, insert: b.slice(p, b.length - q) };
+}
+
+test('long texts: the change is the smallest one wherever it falls against the compare blocks', () => {
+  let seed = 7;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const alphabet = ['a', 'b', '\n', '\r\n', '😀', ' '];
+  const base = Array.from({ length: 3000 }, () => alphabet[rnd(alphabet.length)]).join('');
+  for (let i = 0; i < 300; i++) {
+    // one replaced span anywhere, often right at a multiple of 512 (the block size) or next to it
+    const at = rnd(4) === 0 ? Math.min(base.length, 512 * (1 + rnd(5)) + rnd(3) - 1) : rnd(base.length);
+    const len = rnd(6);
+    const insert = Array.from({ length: rnd(6) }, () => alphabet[rnd(alphabet.length)]).join('');
+    const edited = base.slice(0, at) + insert + base.slice(at + len);
+    assert.deepEqual(roundTrip(base, edited), naive(base, edited), `a ${len}-char span at ${at}`);
+  }
+});
+
 test('detectLineSeparator', () => {
   assert.equal(detectLineSeparator(''), '\n');
   assert.equal(detectLineSeparator('a\nb\n'), '\n');

@@ -30,15 +30,26 @@ function splitsAtom(text: string, i: number): boolean {
  * and (non-overlapping) suffix are kept; only the middle is replaced. Never splits a surrogate
  * pair or a CRLF. Returns null when the texts are identical.
  */
+/** Characters compared at once while looking for the common prefix and suffix. */
+const BLOCK = 512;
+
 export function minimalChange(oldText: string, newText: string): TextChange | null {
   if (oldText === newText) return null;
   const max = Math.min(oldText.length, newText.length);
   let prefix = 0;
+  // whole blocks first (a native string compare), then character by character
+  while (prefix + BLOCK <= max && oldText.slice(prefix, prefix + BLOCK) === newText.slice(prefix, prefix + BLOCK)) prefix += BLOCK;
   while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
   while (prefix > 0 && (splitsAtom(oldText, prefix) || splitsAtom(newText, prefix))) prefix--;
 
   let suffix = 0;
   const maxSuffix = max - prefix;
+  while (
+    suffix + BLOCK <= maxSuffix &&
+    oldText.slice(oldText.length - suffix - BLOCK, oldText.length - suffix) === newText.slice(newText.length - suffix - BLOCK, newText.length - suffix)
+  ) {
+    suffix += BLOCK;
+  }
   while (
     suffix < maxSuffix &&
     oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)
