@@ -22,7 +22,7 @@ import { useWireSelection } from './useWireSelection.ts';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
 import { locate } from '../model/diagnostics/locate.ts';
 import type { Edit } from '../model/edit/types.ts';
-import { isObject } from '../model/value.ts';
+import { definitionOf, inheritedOf } from '../sidebar/nodeSettings.ts';
 import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { decideWire, deleteEdits } from './wiring.ts';
@@ -296,14 +296,13 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   );
   useEffect(() => {
     if (!showAdded) return;
-    const r = locate(template.parsed, ['Resources', showAdded], true);
+    const added = template.graph.nodes.find((n) => n.id === showAdded);
+    const r = added?.path.length ? locate(template.parsed, added.path, true) : null;
     if (r) setReveal((v) => ({ offset: r.start.offset, nonce: (v?.nonce ?? 0) + 1 }));
     setShowAdded(null);
   }, [showAdded, template]);
-  const resources = template.parsed.value?.['Resources'];
-  const definition = selectedNode && isObject(resources) ? resources[selectedNode.id] : undefined;
-  const globals = template.parsed.value?.['Globals'];
-  const inherited = selectedNode?.type === 'AWS::Serverless::Function' && isObject(globals) && isObject(globals['Function']) ? globals['Function'] : undefined;
+  const definition = definitionOf(template.parsed.value, selectedNode);
+  const inherited = inheritedOf(template.format, template.parsed.value, selectedNode);
   const base = name.replace(/\.[^.]+$/, '');
   const onYaml = useCallback((t: string) => dispatch(textEdited(t)), [dispatch]);
   const onDelete = useCallback((ids: readonly string[]) => dispatch(editsApplied(deleteEdits(graph, ids))), [dispatch, graph]);
@@ -458,7 +457,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
               </Suspense>
             ) : (
               <Suspense fallback={<p className="inspector-empty">Loading the inspector…</p>}>
-                <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} />
+                <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} format={template.format} />
               </Suspense>
             )}
             <Suspense fallback={null}>
