@@ -55,6 +55,7 @@ const WireInspector = lazy(() => import('../sidebar/WireInspector.tsx').then((m)
 const ParametersPanel = lazy(() => import('../sidebar/ParametersPanel.tsx').then((m) => ({ default: m.ParametersPanel })));
 const Shortcuts = lazy(() => import('./Shortcuts.tsx').then((m) => ({ default: m.Shortcuts })));
 const ResourcePicker = lazy(() => import('../sidebar/ResourcePicker.tsx').then((m) => ({ default: m.ResourcePicker })));
+const UnwiredPermissions = lazy(() => import('../sidebar/UnwiredPermissions.tsx').then((m) => ({ default: m.UnwiredPermissions })));
 const RequiredProperties = lazy(() => import('../sidebar/RequiredProperties.tsx').then((m) => ({ default: m.RequiredProperties })));
 
 
@@ -326,7 +327,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   const message = notice ?? (refused ? refused.map((d) => d.message).join(' ') : null);
   return (
     <div className={`editor${showYaml ? '' : ' yaml-hidden'}`} data-laid-out={laidOut ? 'true' : 'false'}>
-      <Palette onAdd={add} onPickResource={() => setPicking((p) => (p ? null : {}))} picking={picking !== null} />
+      <Palette format={template.format} onAdd={add} onPickResource={() => setPicking((p) => (p ? null : {}))} picking={picking !== null} />
       {picking && (
         <Suspense fallback={null}>
           <ResourcePicker onChoose={(type) => void addType(type, picking.at)} onClose={() => setPicking(null)} />
@@ -462,7 +463,12 @@ export function Editor({ name, text, layout, saved = true }: Props) {
             )}
             <Suspense fallback={null}>
               {!wireSelected && selectedNode?.kind === 'resource' && !selectedNode.implicit && <RequiredProperties node={selectedNode} definition={definition} onReveal={onReveal} />}
-              <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
+              {/* Parameters, Outputs and Conditions are SAM/CloudFormation edits (a serverless.yml's are refused) */}
+              {template.format === 'serverless' ? (
+                <UnwiredPermissions unwired={graph.unwired ?? []} parsed={template.parsed} onReveal={onReveal} />
+              ) : (
+                <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
+              )}
             </Suspense>
             <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>
