@@ -318,6 +318,11 @@ export class WireInspector {
     return this.page.getByTestId('wire.title');
   }
 
+  /** A serverless.yml access wire: whose role grants it (`wire.scope`). */
+  scope(): Locator {
+    return this.page.getByTestId('wire.scope');
+  }
+
   /** The pieces of template text the wire is made of, in order. */
   parts(): Locator {
     return this.root().getByTestId(/^wire\.part\.\d+$/);
