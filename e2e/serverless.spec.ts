@@ -85,3 +85,35 @@ test('a serverless.yml: its functions, events and resources on the canvas; a que
     expect(changed).toEqual([['    memorySize: 512', '    memorySize: 1024']]);
   });
 });
+
+test('a serverless.yml\'s permissions that name nothing in it are listed, not lost: whom they apply to, their text, where they are', async ({ page }) => {
+  const file = new URL('../../shared/corpus/serverless/examples__aws-node-text-analysis-via-sns-post-processing__serverless.yml', import.meta.url);
+  test.skip(!existsSync(file), 'the corpus (../shared/corpus/serverless) is not on this machine');
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.openFiles([{ name: 'serverless.yml', buffer: readFileSync(file) }]);
+  await expect(editor.node('addNote')).toBeVisible();
+
+  const item = editor.inspector.unwired().getByTestId('unwired.item.0');
+  await expect(item).toContainText('Statement for addNote, analyzeNote');
+  await expect(item).toContainText('Resource: "*"');
+  await item.getByRole('button', { name: 'Show in YAML' }).click();
+  await expect(editor.yaml.revealedLine()).toContainText('- Effect: "Allow"');
+});
+
+test('the serverless starter: a function\'s form shows what the provider gives every function', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.gallery.pick('serverless.yml');
+  await expect(editor.documentName()).toHaveText('serverless.yml');
+  for (const id of ['createOrder', 'getOrder', 'handleOrder', 'OrdersTable', 'OrderJobsQueue', 'HttpApi']) await expect(editor.node(id)).toBeVisible();
+  await expect(editor.wires.edge('OrderJobsQueue', 'trigger', 'handleOrder')).toHaveCount(1);
+
+  await editor.canvas.select('handleOrder');
+  await expect(editor.inspector.field('Timeout (s)')).toHaveValue('60');
+  await expect(editor.inspector.field('Memory (MB)')).toHaveAttribute('placeholder', '256 (from provider)');
+  await expect(editor.inspector.root().getByTestId('inspector.env')).toContainText('ORDERS_TABLE_NAME = !Ref OrdersTable (from provider)');
+  // the framework's generated API is not edited here
+  await editor.canvas.select('HttpApi');
+  await expect(editor.inspector.root()).toContainText('Created by the Serverless Framework');
+});

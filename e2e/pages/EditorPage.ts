@@ -474,6 +474,11 @@ export class Inspector {
     return this.page.getByTestId('parameters.panel');
   }
 
+  /** A serverless.yml's "Permissions not drawn" (`unwired.panel`), in place of the stack panel. */
+  unwired(): Locator {
+    return this.page.getByTestId('unwired.panel');
+  }
+
   /** Opens a section of the stack panel (`Parameters`, `Outputs`, `Conditions`). */
   async openSection(name: 'Parameters' | 'Outputs' | 'Conditions'): Promise<void> {
     const summary = this.stack().locator('summary.panel-heading', { hasText: name });
