@@ -67,6 +67,15 @@ test('a serverless.yml: its functions, events and resources on the canvas; a que
   // the wire inspector says the framework's one role gives every function this access
   await editor.wires.selectWithKeyboard('create', 'access', 'Table1');
   await expect(editor.wire.scope()).toContainText('every function of this service one role');
+  // its access level changes the statement's actions in place, keeping its Resource
+  await editor.wire.level('read').check();
+  await editor.yaml.expectText((t) => {
+    const role = t.slice(0, t.indexOf('\nfunctions:'));
+    const statement = role.slice(role.lastIndexOf('- Effect: Allow'));
+    expect(statement).toContain('!GetAtt Table1.Arn');
+    expect(statement).toContain('dynamodb:GetItem');
+    expect(statement).not.toContain('dynamodb:PutItem');
+  });
 
   // the inspector edits a function under the framework's names: exactly the one line changes
   await editor.canvas.select('get');
