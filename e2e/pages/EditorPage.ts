@@ -318,6 +318,11 @@ export class WireInspector {
     return this.page.getByTestId('wire.title');
   }
 
+  /** A serverless.yml access wire: whose role grants it (`wire.scope`). */
+  scope(): Locator {
+    return this.page.getByTestId('wire.scope');
+  }
+
   /** The pieces of template text the wire is made of, in order. */
   parts(): Locator {
     return this.root().getByTestId(/^wire\.part\.\d+$/);
@@ -467,6 +472,11 @@ export class Inspector {
   /** The stack panel: Parameters, Outputs, Conditions. */
   stack(): Locator {
     return this.page.getByTestId('parameters.panel');
+  }
+
+  /** A serverless.yml's "Permissions not drawn" (`unwired.panel`), in place of the stack panel. */
+  unwired(): Locator {
+    return this.page.getByTestId('unwired.panel');
   }
 
   /** Opens a section of the stack panel (`Parameters`, `Outputs`, `Conditions`). */

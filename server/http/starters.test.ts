@@ -43,6 +43,11 @@ const EXPECTED: Record<string, { nodes: Record<string, string>; wires: Record<st
     wires: { trigger: 2, access: 1, reference: 7 },
   },
   'orders-api.yaml': { nodes: {}, wires: {} },
+  // every function shares the service's role: each gets both accesses
+  'serverless.yml': {
+    nodes: { createOrder: 'function', getOrder: 'function', handleOrder: 'function', OrdersTable: 'table', OrderJobsQueue: 'queue', HttpApi: 'http-api' },
+    wires: { trigger: 3, access: 6 },
+  },
 };
 
 const manifest = parseSampleList(JSON.parse(readFileSync(DIR + MANIFEST, 'utf8')));

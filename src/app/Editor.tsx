@@ -22,7 +22,7 @@ import { useWireSelection } from './useWireSelection.ts';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
 import { locate } from '../model/diagnostics/locate.ts';
 import type { Edit } from '../model/edit/types.ts';
-import { isObject } from '../model/value.ts';
+import { definitionOf, inheritedOf } from '../sidebar/nodeSettings.ts';
 import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { decideWire, deleteEdits } from './wiring.ts';
@@ -55,6 +55,7 @@ const WireInspector = lazy(() => import('../sidebar/WireInspector.tsx').then((m)
 const ParametersPanel = lazy(() => import('../sidebar/ParametersPanel.tsx').then((m) => ({ default: m.ParametersPanel })));
 const Shortcuts = lazy(() => import('./Shortcuts.tsx').then((m) => ({ default: m.Shortcuts })));
 const ResourcePicker = lazy(() => import('../sidebar/ResourcePicker.tsx').then((m) => ({ default: m.ResourcePicker })));
+const UnwiredPermissions = lazy(() => import('../sidebar/UnwiredPermissions.tsx').then((m) => ({ default: m.UnwiredPermissions })));
 const RequiredProperties = lazy(() => import('../sidebar/RequiredProperties.tsx').then((m) => ({ default: m.RequiredProperties })));
 
 
@@ -296,14 +297,13 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   );
   useEffect(() => {
     if (!showAdded) return;
-    const r = locate(template.parsed, ['Resources', showAdded], true);
+    const added = template.graph.nodes.find((n) => n.id === showAdded);
+    const r = added?.path.length ? locate(template.parsed, added.path, true) : null;
     if (r) setReveal((v) => ({ offset: r.start.offset, nonce: (v?.nonce ?? 0) + 1 }));
     setShowAdded(null);
   }, [showAdded, template]);
-  const resources = template.parsed.value?.['Resources'];
-  const definition = selectedNode && isObject(resources) ? resources[selectedNode.id] : undefined;
-  const globals = template.parsed.value?.['Globals'];
-  const inherited = selectedNode?.type === 'AWS::Serverless::Function' && isObject(globals) && isObject(globals['Function']) ? globals['Function'] : undefined;
+  const definition = definitionOf(template.parsed.value, selectedNode);
+  const inherited = inheritedOf(template.format, template.parsed.value, selectedNode);
   const base = name.replace(/\.[^.]+$/, '');
   const onYaml = useCallback((t: string) => dispatch(textEdited(t)), [dispatch]);
   const onDelete = useCallback((ids: readonly string[]) => dispatch(editsApplied(deleteEdits(graph, ids))), [dispatch, graph]);
@@ -327,7 +327,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   const message = notice ?? (refused ? refused.map((d) => d.message).join(' ') : null);
   return (
     <div className={`editor${showYaml ? '' : ' yaml-hidden'}`} data-laid-out={laidOut ? 'true' : 'false'}>
-      <Palette onAdd={add} onPickResource={() => setPicking((p) => (p ? null : {}))} picking={picking !== null} />
+      <Palette format={template.format} onAdd={add} onPickResource={() => setPicking((p) => (p ? null : {}))} picking={picking !== null} />
       {picking && (
         <Suspense fallback={null}>
           <ResourcePicker onChoose={(type) => void addType(type, picking.at)} onClose={() => setPicking(null)} />
@@ -458,12 +458,17 @@ export function Editor({ name, text, layout, saved = true }: Props) {
               </Suspense>
             ) : (
               <Suspense fallback={<p className="inspector-empty">Loading the inspector…</p>}>
-                <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} />
+                <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} format={template.format} />
               </Suspense>
             )}
             <Suspense fallback={null}>
               {!wireSelected && selectedNode?.kind === 'resource' && !selectedNode.implicit && <RequiredProperties node={selectedNode} definition={definition} onReveal={onReveal} />}
-              <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
+              {/* Parameters, Outputs and Conditions are SAM/CloudFormation edits (a serverless.yml's are refused) */}
+              {template.format === 'serverless' ? (
+                <UnwiredPermissions unwired={graph.unwired ?? []} parsed={template.parsed} onReveal={onReveal} />
+              ) : (
+                <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
+              )}
             </Suspense>
             <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
           </>

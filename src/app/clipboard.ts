@@ -2,16 +2,20 @@ import type { Edit } from '../model/edit/types.ts';
 import type { Template } from '../model/template.ts';
 import { cloneValue, isObject } from '../model/value.ts';
 import type { CfnObject } from '../model/value.ts';
+import { stackResources } from '../sidebar/nodeSettings.ts';
 
 export interface CopiedResource {
   readonly id: string;
   readonly definition: CfnObject;
 }
 
-/** The selected resources' definitions, as values (their text is written anew in the file's style). */
+/**
+ * The selected resources' definitions, as values (their text is written anew in the file's
+ * style). A serverless.yml's resources are those of `resources.Resources`; its functions are
+ * not copied (their entries are the framework's, not CloudFormation's).
+ */
 export function copyResources(t: Template, selected: ReadonlySet<string>): CopiedResource[] {
-  const resources = t.parsed.value?.['Resources'];
-  if (!isObject(resources)) return [];
+  const resources = stackResources(t.format, t.parsed.value);
   const out: CopiedResource[] = [];
   for (const id of selected) {
     const def = resources[id];

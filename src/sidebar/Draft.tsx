@@ -8,6 +8,7 @@ export function Draft({ id, label, value, onCommit, input = 'text', options, req
   labelExtra?: React.ReactNode;
   label: string;
   value: string;
+  /** The inherited value's note, e.g. `nodejs20.x (from Globals)`. */
   inherited?: string;
   onCommit(text: string): string | null;
   input?: Field['input'];
@@ -36,7 +37,7 @@ export function Draft({ id, label, value, onCommit, input = 'text', options, req
       </div>
       {input === 'select' ? (
         <select id={id} value={draft} onChange={(e) => (setDraft(e.target.value), commit(e.target.value))}>
-          {!options?.includes(draft) && <option value={draft}>{draft || (inherited ? `${inherited} (from Globals)` : '(not set)')}</option>}
+          {!options?.includes(draft) && <option value={draft}>{draft || (inherited ?? '(not set)')}</option>}
           {options?.map((o) => (
             <option key={o} value={o}>
               {o || '(not set)'}
@@ -49,7 +50,7 @@ export function Draft({ id, label, value, onCommit, input = 'text', options, req
           type="text"
           inputMode={input === 'number' ? 'numeric' : undefined}
           value={draft}
-          placeholder={inherited ? `${inherited} (from Globals)` : undefined}
+          placeholder={inherited}
           aria-invalid={error ? true : undefined}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={() => commit(draft)}

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { openTemplate } from '../model/template.ts';
-import { isObject } from '../model/value.ts';
+import { definitionOf, inheritedOf } from './nodeSettings.ts';
 import { Inspector } from './Inspector.tsx';
 import { ParametersPanel } from './ParametersPanel.tsx';
 
@@ -44,18 +44,18 @@ Outputs:
     Value: !GetAtt Fn.Arn
 `;
 
-function render(id: string): string {
-  const t = openTemplate(TEXT);
+function render(id: string, text = TEXT): string {
+  const t = openTemplate(text);
   const node = t.graph.nodes.find((n) => n.id === id)!;
-  const resources = t.parsed.value!['Resources'];
-  const globals = t.parsed.value!['Globals'];
+  const inherited = inheritedOf(t.format, t.parsed.value, node);
   return renderToStaticMarkup(
     createElement(Inspector, {
       node,
-      definition: isObject(resources) ? resources[id] : undefined,
+      definition: definitionOf(t.parsed.value, node),
       edges: t.graph.edges,
-      ...(isObject(globals) && isObject(globals['Function']) ? { inherited: globals['Function'] } : {}),
+      ...(inherited ? { inherited } : {}),
       parsed: t.parsed,
+      format: t.format,
       onEdits: () => undefined,
       onRename: () => undefined,
       onReveal: () => undefined,
@@ -94,6 +94,58 @@ describe('inspector', () => {
     assert.doesNotMatch(html, /inspector\.env/);
     assert.doesNotMatch(html, /inspector\.layers/);
     assert.match(html, /Table name/);
+  });
+});
+
+const SERVERLESS = `service: shop
+provider:
+  name: aws
+  runtime: nodejs20.x
+  memorySize: 512
+  environment:
+    STAGE: \${sls:stage}
+functions:
+  hello:
+    handler: src/hello/index.handler
+    timeout: 10
+    tracing: Active
+    layers:
+      - arn:aws:lambda:us-east-1:123456789012:layer:deps:1
+    environment:
+      JOBS_QUEUE_URL: !Ref Jobs
+resources:
+  Resources:
+    Jobs:
+      Type: AWS::SQS::Queue
+      DeletionPolicy: Retain
+      Properties:
+        VisibilityTimeout: 60
+        RedrivePolicy: {maxReceiveCount: 3}
+`;
+
+describe('inspector on a serverless.yml', () => {
+  it('a function: the framework\'s names, provider values inherited, env and layers, the rest raw', () => {
+    const html = render('hello', SERVERLESS);
+    assert.match(html, /<label for="inspector-name">Function name/);
+    assert.match(html, /id="inspector-handler"[^>]*value="src\/hello\/index\.handler"/);
+    assert.match(html, /id="inspector-timeout"[^>]*value="10"/);
+    assert.match(html, /512 \(from provider\)/);
+    assert.match(html, /nodejs20\.x \(from provider\)/);
+    assert.match(html, /data-testid="inspector\.env\.JOBS_QUEUE_URL"/);
+    assert.match(html, /<code>STAGE<\/code> = \$\{sls:stage\} <span class="field-help">\(from provider\)<\/span>/);
+    assert.match(html, /layer:deps:1<\/code>/);
+    assert.match(html, /data-testid="inspector\.raw\.tracing"/);
+    for (const covered of ['handler', 'environment', 'layers']) assert.doesNotMatch(html, new RegExp(`inspector\\.raw\\.${covered}"`));
+    // a function of the framework has no CloudFormation resource attributes
+    assert.doesNotMatch(html, /inspector-deletion-policy/);
+  });
+
+  it('a resource of resources.Resources: the same form as in SAM', () => {
+    const html = render('Jobs', SERVERLESS);
+    assert.match(html, /<label for="inspector-name">Logical id/);
+    assert.match(html, /id="inspector-VisibilityTimeout"[^>]*value="60"/);
+    assert.match(html, /<option value="Retain" selected="">Retain<\/option>/);
+    assert.match(html, /data-testid="inspector\.raw\.RedrivePolicy"/);
   });
 });
 

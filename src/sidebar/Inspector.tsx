@@ -6,16 +6,18 @@ import { isObject, valueAt } from '../model/value.ts';
 import type { CfnObject, CfnValue } from '../model/value.ts';
 import { KIND_STYLE } from '../canvas/nodes/kindStyle.ts';
 import { Draft } from './Draft.tsx';
-import { FIELDS, parseField } from './inspectorFields.ts';
+import { parseField } from './inspectorFields.ts';
+import type { FormatId } from '../model/formats/adapter.ts';
+import { settingsShape, stackLayers, stackResources } from './nodeSettings.ts';
 import { AddRawSetting, EnvironmentVariables, Layers, RawSetting, ValueField, objectOr } from './InspectorParts.tsx';
 import { referenceChoices, sourceOf } from './stackFields.ts';
 
 interface Props {
   readonly node: GraphNode | null;
-  /** The resource's definition in the template (`Resources.<id>`). */
+  /** The node's definition in the file (at its `path`). */
   readonly definition: CfnValue | undefined;
   readonly edges: readonly GraphEdge[];
-  /** Values SAM's Globals give this resource (`Globals.Function` for a function). */
+  /** Values the file gives every function (SAM's `Globals.Function`, a serverless.yml's `provider`). */
   readonly inherited?: CfnObject;
   onEdits(edits: Edit[]): void;
   onRename(from: string, to: string): void;
@@ -23,15 +25,14 @@ interface Props {
   onReveal(path: readonly (string | number)[]): void;
   /** The whole template: reference choices, conditions, and settings shown as written. */
   readonly parsed: ParsedText;
+  readonly format: FormatId;
 }
 
 const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
-const LAYER_TYPES = new Set(['AWS::Serverless::LayerVersion', 'AWS::Lambda::LayerVersion']);
-const FUNCTION_TYPES = new Set(['AWS::Serverless::Function', 'AWS::Lambda::Function']);
 
 export { Draft } from './Draft.tsx';
 
-function InspectorView({ node, definition, edges, inherited, onEdits, onRename, onReveal, parsed }: Props) {
+function InspectorView({ node, definition, edges, inherited, onEdits, onRename, onReveal, parsed, format }: Props) {
   if (!node) {
     return (
       <section className="inspector" data-testid="inspector" aria-label="Inspector">
@@ -41,31 +42,33 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
   }
   const k = KIND_STYLE[node.kind];
   const def = isObject(definition) ? definition : {};
-  const props: CfnObject = isObject(def['Properties']) ? def['Properties'] : {};
-  const fields = FIELDS[node.kind] ?? [];
-  const isFunction = FUNCTION_TYPES.has(node.type);
-  const covered = new Set([...fields.map((f) => f.name), ...(isFunction ? ['Environment', 'Layers'] : [])]);
+  const shape = settingsShape(format, node);
+  const base = shape?.base ?? ['Properties'];
+  const props: CfnObject = objectOr(base.length ? valueAt(def, base) : def);
+  const fields = shape?.fields ?? [];
+  const { environment, layers: layersAt } = shape ?? {};
+  const covered = new Set([...fields.map((f) => f.name), ...[environment, layersAt].flatMap((p) => (p ? [String(p[0])] : []))]);
   const others = Object.keys(props).filter((p) => !covered.has(p));
-  const editable = !node.implicit && node.path.length === 2 && node.path[0] === 'Resources';
+  const editable = shape !== null;
   const wires = edges.filter((e) => e.source === node.id || e.target === node.id);
   const stack = parsed.value ?? {};
-  const resources = objectOr(stack['Resources']);
+  const resources = stackResources(format, parsed.value);
   const choices = referenceChoices(
     Object.fromEntries(Object.entries(resources).filter(([id]) => id !== node.id)),
     objectOr(stack['Parameters']),
   );
-  const conditions = Object.keys(objectOr(stack['Conditions']));
+  const conditions = shape?.attributes ? Object.keys(objectOr(stack['Conditions'])) : [];
   const set = (path: (string | number)[], value: CfnValue | undefined): void => {
     if (value === undefined) {
       if (valueAt(def, path) !== undefined) onEdits([{ op: 'deleteProperty', resource: node.id, path }]);
     } else onEdits([{ op: 'setProperty', resource: node.id, path, value }]);
   };
-  const variables = objectOr(objectOr(props['Environment'])['Variables']);
-  const inheritedVariables = objectOr(objectOr(inherited?.['Environment'])['Variables']);
-  const layers = Array.isArray(props['Layers']) ? props['Layers'] : [];
-  const stackLayers = Object.entries(resources)
-    .filter(([, r]) => isObject(r) && typeof r['Type'] === 'string' && LAYER_TYPES.has(r['Type']))
-    .map(([id]) => id);
+  /** A setting below `base` (`['Properties', name]` in SAM, `[name]` on a serverless function). */
+  const at = (...rest: (string | number)[]) => [...base, ...rest];
+  const variables = environment ? objectOr(valueAt(props, environment)) : {};
+  const inheritedVariables = environment && inherited ? objectOr(valueAt(inherited, environment)) : {};
+  const layerList = layersAt ? valueAt(props, layersAt) : undefined;
+  const layers = Array.isArray(layerList) ? layerList : [];
 
   return (
     <section className="inspector" data-testid="inspector" aria-label={`Inspector: ${node.id}`}>
@@ -80,18 +83,18 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
           </p>
         </div>
       </header>
-      {!editable && <p className="inspector-note">{node.implicit ? 'Created by the SAM transform: change it through the resources that make it.' : 'Edit this in the YAML panel.'}</p>}
+      {!editable && <p className="inspector-note">{node.implicit ? implicitNote(format) : 'Edit this in the YAML panel.'}</p>}
       {editable && (
         <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
           <Draft
             id="inspector-name"
-            label="Logical id"
+            label={shape.name.label}
             value={node.id}
             required
-            help="letters and digits; every reference follows a rename"
+            help={shape.name.help}
             onCommit={(t) => {
               const to = t.trim();
-              if (!/^[A-Za-z0-9]{1,255}$/.test(to)) return 'Use letters and digits only.';
+              if (!shape.name.pattern.test(to)) return shape.name.message;
               onRename(node.id, to);
               return null;
             }}
@@ -104,13 +107,14 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
               value={props[f.name]}
               choices={choices}
               field={f}
+              inheritedFrom={shape.inheritedFrom}
               {...(inherited?.[f.name] !== undefined ? { inherited: inherited[f.name] } : {})}
               onSet={(value) => {
                 if (typeof value === 'string' || typeof value === 'number' || value === undefined) {
                   const p = parseField(f, value === undefined ? '' : String(value), inherited?.[f.name] !== undefined);
                   if (!p.ok) return p.reason;
-                  set(['Properties', f.name], p.value);
-                } else set(['Properties', f.name], value);
+                  set(at(f.name), p.value);
+                } else set(at(f.name), value);
                 return null;
               }}
             />
@@ -126,6 +130,7 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
               onCommit={(t) => (set(['Condition'], t || undefined), null)}
             />
           )}
+          {shape.attributes && (
           <Draft
             id="inspector-deletion-policy"
             label="When removed from the stack"
@@ -135,30 +140,32 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
             help="DeletionPolicy; empty: Delete"
             onCommit={(t) => (set(['DeletionPolicy'], t || undefined), null)}
           />
+          )}
         </form>
       )}
-      {editable && isFunction && (
+      {environment && shape && (
         <EnvironmentVariables
           variables={variables}
           inherited={inheritedVariables}
+          inheritedFrom={shape.inheritedFrom}
           choices={choices}
-          onSet={(name, value) => set(['Properties', 'Environment', 'Variables', name], value)}
-          onRemove={(name) => set(['Properties', 'Environment', 'Variables', name], undefined)}
+          onSet={(name, value) => set(at(...environment, name), value)}
+          onRemove={(name) => set(at(...environment, name), undefined)}
           onRename={(from, to) => {
             if (from === to) return;
             onEdits([
-              { op: 'setProperty', resource: node.id, path: ['Properties', 'Environment', 'Variables', to], value: variables[from]! },
-              { op: 'deleteProperty', resource: node.id, path: ['Properties', 'Environment', 'Variables', from] },
+              { op: 'setProperty', resource: node.id, path: at(...environment, to), value: variables[from]! },
+              { op: 'deleteProperty', resource: node.id, path: at(...environment, from) },
             ]);
           }}
         />
       )}
-      {editable && isFunction && (
+      {layersAt && (
         <Layers
           layers={layers}
-          stackLayers={stackLayers}
-          onAdd={(value) => set(layers.length ? ['Properties', 'Layers', layers.length] : ['Properties', 'Layers'], layers.length ? value : [value])}
-          onRemove={(i) => set(['Properties', 'Layers', i], undefined)}
+          stackLayers={stackLayers(format, parsed.value)}
+          onAdd={(value) => set(layers.length ? at(...layersAt, layers.length) : at(...layersAt), layers.length ? value : [value])}
+          onRemove={(i) => set(at(...layersAt, i), undefined)}
         />
       )}
       {editable && (
@@ -170,15 +177,15 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
                 <RawSetting
                   key={p}
                   name={p}
-                  source={sourceOf(parsed, [...node.path, 'Properties', p])}
-                  onSet={(value) => set(['Properties', p], value)}
-                  onRemove={() => set(['Properties', p], undefined)}
-                  onReveal={() => onReveal([...node.path, 'Properties', p])}
+                  source={sourceOf(parsed, [...node.path, ...at(p)])}
+                  onSet={(value) => set(at(p), value)}
+                  onRemove={() => set(at(p), undefined)}
+                  onReveal={() => onReveal([...node.path, ...at(p)])}
                 />
               ))}
             </ul>
           )}
-          <AddRawSetting taken={new Set(Object.keys(props))} onAdd={(name, value) => set(['Properties', name], value)} />
+          <AddRawSetting taken={new Set(Object.keys(props))} onAdd={(name, value) => set(at(name), value)} />
         </div>
       )}
       {wires.length > 0 && (
@@ -195,6 +202,13 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
       )}
     </section>
   );
+}
+
+/** Why an implicit node (made by the transform or the framework) is not edited here. */
+function implicitNote(format: FormatId): string {
+  return format === 'serverless'
+    ? 'Created by the Serverless Framework from the functions\' events: change it through them.'
+    : 'Created by the SAM transform: change it through the resources that make it.';
 }
 
 export const Inspector = memo(InspectorView);

@@ -24,6 +24,7 @@ export function ValueField({
   choices,
   field,
   inherited,
+  inheritedFrom = 'Globals',
   onSet,
 }: {
   id: string;
@@ -32,6 +33,8 @@ export function ValueField({
   choices: readonly ValueChoice[];
   field: Field;
   inherited?: CfnValue | undefined;
+  /** Where the inherited value is written (`Globals`, a serverless.yml's `provider`). */
+  inheritedFrom?: string;
   /** `undefined` removes the setting; returns why a value is refused, or null. */
   onSet(value: CfnValue | undefined): string | null;
 }) {
@@ -39,7 +42,7 @@ export function ValueField({
   const shown = fieldText(value);
   const [mode, setMode] = useState<'literal' | 'reference'>(key ? 'reference' : 'literal');
   useEffect(() => setMode(key ? 'reference' : shown.editable ? 'literal' : 'reference'), [key, shown.editable]);
-  const inheritedText = inherited !== undefined && fieldText(inherited).editable ? fieldText(inherited).text : undefined;
+  const inheritedText = inherited !== undefined && fieldText(inherited).editable ? `${fieldText(inherited).text} (from ${inheritedFrom})` : undefined;
   const toggle = choices.length > 0 && (shown.editable || key) && (
     <span className="value-mode" role="group" aria-label={`${label}: a value or a reference`}>
       <button type="button" aria-pressed={mode === 'literal'} onClick={() => setMode('literal')}>
@@ -109,6 +112,7 @@ const ENV_FIELD: Field = { name: 'value', label: 'Value', input: 'text' };
 export function EnvironmentVariables({
   variables,
   inherited,
+  inheritedFrom = 'Globals',
   choices,
   onSet,
   onRemove,
@@ -116,6 +120,7 @@ export function EnvironmentVariables({
 }: {
   variables: CfnObject;
   inherited: CfnObject;
+  inheritedFrom?: string;
   choices: readonly ValueChoice[];
   onSet(name: string, value: CfnValue): void;
   onRemove(name: string): void;
@@ -140,7 +145,7 @@ export function EnvironmentVariables({
         .filter(([k]) => !Object.prototype.hasOwnProperty.call(variables, k))
         .map(([k, v]) => (
           <p key={k} className="env-inherited">
-            <code>{k}</code> = {fieldText(v).text} <span className="field-help">(from Globals)</span>
+            <code>{k}</code> = {fieldText(v).text} <span className="field-help">(from {inheritedFrom})</span>
           </p>
         ))}
       {Object.entries(variables).map(([k, v]) => (

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { NODE_KINDS, nodeKindInfo } from '../model/catalog/nodeKinds.ts';
 import type { NodeKind } from '../model/graph/types.ts';
 import { KIND_STYLE } from '../canvas/nodes/kindStyle.ts';
+import type { FormatId } from '../model/formats/adapter.ts';
 
 /** The MIME type a palette drag carries: the node kind to add. */
 export const PALETTE_MIME = 'application/x-cairn-kind';
@@ -9,7 +10,19 @@ export const PALETTE_MIME = 'application/x-cairn-kind';
 /** Kinds that add a resource of their own (a Timer or Secrets are written by wires instead). */
 export const ADDABLE: readonly NodeKind[] = NODE_KINDS.filter((k) => k.writes).map((k) => k.kind);
 
+/**
+ * What a file of this format can take: a serverless.yml has its functions and plain
+ * CloudFormation in `resources.Resources`, so no SAM types (its APIs are the framework's own,
+ * made by events) and no networks (a SAM/CloudFormation edit).
+ */
+export function addableKinds(format: FormatId): readonly NodeKind[] {
+  if (format !== 'serverless') return ADDABLE;
+  return NODE_KINDS.filter((k) => ADDABLE.includes(k.kind) && (k.kind === 'function' || !(k.writes!.startsWith('AWS::Serverless::') || k.container))).map((k) => k.kind);
+}
+
 interface Props {
+  /** The file's format: which kinds it can take. */
+  readonly format: FormatId;
   /** Keyboard and click: add the kind at the centre of the view. */
   onAdd(kind: NodeKind): void;
   /** "CloudFormation resource": open the picker of every resource type. */
@@ -20,12 +33,13 @@ interface Props {
 
 const RESOURCE = nodeKindInfo('resource');
 
-function PaletteView({ onAdd, onPickResource, picking = false }: Props) {
+function PaletteView({ format, onAdd, onPickResource, picking = false }: Props) {
+  const kinds = addableKinds(format);
   return (
     <nav className="palette" aria-label="Add a node">
       <h2 className="palette-title">Add</h2>
       <ul className="palette-list">
-        {NODE_KINDS.filter((k) => ADDABLE.includes(k.kind)).map((k) => (
+        {NODE_KINDS.filter((k) => kinds.includes(k.kind)).map((k) => (
           <li key={k.kind}>
             <button
               type="button"

@@ -14,6 +14,7 @@
  *   wire.event.<EventName>            a trigger's event entry (its settings form)
  *   wire.setting.<EventName>.<Prop>   one setting's field (an input or a select inside)
  *   wire.remove                       "Remove wire" (trigger and access wires)
+ *   wire.scope                        a serverless.yml access wire: whose role it is granted through
  */
 import { memo, useCallback, useEffect, useRef } from 'react';
 import type { AccessLevel } from '../model/catalog/accessRules.ts';
@@ -23,7 +24,10 @@ import type { TriggerEvent, WireDescription } from '../model/wire/describe.ts';
 import { dedentFragment } from '../model/wire/fragment.ts';
 import type { EventSetting } from '../model/catalog/eventSettings.ts';
 import { editsApplied } from '../store/document/slice.ts';
-import { selectGraphIsStale } from '../store/document/selectors.ts';
+import { selectGraphIsStale, selectTemplate } from '../store/document/selectors.ts';
+import { accessScope } from '../model/edit/ops/serverless/service.ts';
+import type { AccessScope } from '../model/edit/ops/serverless/service.ts';
+import { PROVIDER_ROLE_ID } from '../model/formats/serverless/logicalIds.ts';
 import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { selectSelectedEdge, selectSelectedWire } from '../store/selection/selectors.ts';
 import { Draft } from './Inspector.tsx';
@@ -39,6 +43,8 @@ interface Props {
   readonly wire: WireDescription | null;
   onEdits(edits: Edit[]): void;
   onReveal: Reveal;
+  /** A serverless.yml access wire: whether the function's role is the service's shared one. */
+  readonly scope?: AccessScope;
 }
 
 const KIND_TITLE: Record<GraphEdge['kind'], string> = {
@@ -62,6 +68,13 @@ function meaning(e: GraphEdge): string {
     default:
       return `${e.target} runs inside ${e.source}.`;
   }
+}
+
+/** What an access wire in a serverless.yml grants beyond its own function, if anything. */
+function scopeNote(scope: AccessScope, fn: string): string {
+  return scope === 'service-role'
+    ? `The Serverless Framework gives every function of this service one role (${PROVIDER_ROLE_ID}): this access is granted to all of them, not only to ${fn}.`
+    : `${fn} has a role of its own: this access is granted to ${fn} alone.`;
 }
 
 function EventForm({ ev, onEdits, onReveal }: { ev: TriggerEvent; onEdits(edits: Edit[]): void; onReveal: Reveal }) {
@@ -137,7 +150,7 @@ function EventForm({ ev, onEdits, onReveal }: { ev: TriggerEvent; onEdits(edits:
   );
 }
 
-function WireInspectorView({ edge, wire, onEdits, onReveal }: Props) {
+function WireInspectorView({ edge, wire, onEdits, onReveal, scope }: Props) {
   const access = wire?.access;
   const chosen = access?.level ?? null;
   // the sidebar may be scrolled to the parameters: bring a newly selected wire's panel into view
@@ -154,6 +167,11 @@ function WireInspectorView({ edge, wire, onEdits, onReveal }: Props) {
         </h2>
       </header>
       <p className="wire-meaning">{meaning(edge)}</p>
+      {scope && (
+        <p className="inspector-note" data-testid="wire.scope">
+          {scopeNote(scope, edge.source)}
+        </p>
+      )}
       {!wire && <p className="inspector-note">The YAML does not parse: fix it to see and change what this wire writes.</p>}
       {wire && (
         <>
@@ -241,7 +259,10 @@ export function WireInspector({ onReveal }: { onReveal: Reveal }) {
   const edge = useAppSelector(selectSelectedEdge);
   const wire = useAppSelector(selectSelectedWire);
   const stale = useAppSelector(selectGraphIsStale);
+  const template = useAppSelector(selectTemplate);
   const onEdits = useCallback((edits: Edit[]) => dispatch(editsApplied(edits)), [dispatch]);
   if (!edge) return null;
-  return <WireInspectorPanel edge={edge} wire={stale ? null : wire} onEdits={onEdits} onReveal={onReveal} />;
+  const value = template.parsed.value;
+  const scope = template.format === 'serverless' && edge.kind === 'access' && value ? accessScope(value, edge.source) : undefined;
+  return <WireInspectorPanel edge={edge} wire={stale ? null : wire} onEdits={onEdits} onReveal={onReveal} {...(scope ? { scope } : {})} />;
 }

@@ -57,6 +57,18 @@ export const FIELDS: Partial<Record<NodeKind, readonly Field[]>> = {
   'user-pool': [{ name: 'UserPoolName', label: 'Pool name', input: 'text' }],
 };
 
+/**
+ * A serverless.yml function's form: SAM's function fields under the framework's names (`handler`
+ * carries the code path: `src/hello/index.handler`). The field ids are `inspector-<name>`:
+ * `inspector-handler`, `inspector-runtime`, `inspector-memorySize`, `inspector-timeout`,
+ * `inspector-description` (stable: scripts and e2e/pages find fields by them and their labels).
+ */
+export const SERVERLESS_FUNCTION_FIELDS: readonly Field[] = FIELDS.function!.filter((f) => f.name !== 'CodeUri').map((f) => ({
+  ...f,
+  name: f.name[0]!.toLowerCase() + f.name.slice(1),
+  ...(f.name === 'Handler' ? { help: 'path/file.export, e.g. src/hello/index.handler' } : {}),
+}));
+
 /** How a value shows in a form field: scalars as text; anything else is not a form value. */
 export function fieldText(v: CfnValue | undefined): { text: string; editable: boolean } {
   if (v === undefined || v === null) return { text: '', editable: true };

@@ -18,5 +18,5 @@ export const diagnosticsOf = (t: Template): Diagnostic[] => validateTemplate(t, 
 /** A template's diagnostics and their counts per node (the canvas badges). */
 export function diagnose(t: Template): { diagnostics: Diagnostic[]; counts: DiagnosticCounts } {
   const diagnostics = diagnosticsOf(t);
-  return { diagnostics, counts: countsByNode(diagnostics) };
+  return { diagnostics, counts: countsByNode(diagnostics, t.graph.nodes) };
 }

@@ -1,7 +1,7 @@
 import { createSelector } from '@reduxjs/toolkit';
 import { openTemplate } from '../../model/template.ts';
 import type { Template } from '../../model/template.ts';
-import type { Graph } from '../../model/graph/types.ts';
+import type { Graph, GraphNode } from '../../model/graph/types.ts';
 import { sameGraph } from '../../model/graph/equal.ts';
 import type { Diagnostic } from '../../model/diagnostics/types.ts';
 import type { RootState } from '../store.ts';
@@ -55,14 +55,31 @@ export const selectSelectedNode = createSelector([selectGraph, selectSelectedIds
 
 export type DiagnosticCounts = Readonly<Record<string, { errors: number; warnings: number }>>;
 
-/** Errors and warnings per node id, for the badges on the canvas. */
-export function countsByNode(list: readonly Diagnostic[]): DiagnosticCounts {
+/**
+ * Errors and warnings per node id, for the badges on the canvas: a diagnostic counts for the
+ * outermost node whose definition holds its path (`Resources.X` in SAM; `functions.x` and
+ * `resources.Resources.X` in a serverless.yml), so a Timer drawn from a function's event counts
+ * for the function, as before.
+ */
+export function countsByNode(list: readonly Diagnostic[], nodes: readonly GraphNode[]): DiagnosticCounts {
+  const owners = new Map<string, string>();
+  for (const n of nodes) if (!n.implicit && n.path.length) owners.set(pathKey(n.path), n.id);
+  const ownerOf = (path: Diagnostic['path']): string | undefined => {
+    for (let i = 1; i <= path.length; i++) {
+      const id = owners.get(pathKey(path.slice(0, i)));
+      if (id !== undefined) return id;
+    }
+    return undefined;
+  };
   const counts: Record<string, { errors: number; warnings: number }> = {};
   for (const d of list) {
-    if (d.path[0] !== 'Resources' || typeof d.path[1] !== 'string') continue;
-    const c = (counts[d.path[1]] ??= { errors: 0, warnings: 0 });
+    const id = ownerOf(d.path);
+    if (id === undefined) continue;
+    const c = (counts[id] ??= { errors: 0, warnings: 0 });
     if (d.severity === 'error') c.errors++;
     else if (d.severity === 'warning') c.warnings++;
   }
   return counts;
 }
+
+const pathKey = (path: readonly (string | number)[]): string => JSON.stringify(path);

@@ -67,3 +67,14 @@ test('a document is dirty from its first change until it is downloaded or opened
   store.dispatch(documentOpened({ name: 'u.yaml', text: TEXT, saved: false }));
   assert.equal(selectIsDirty(store.getState()), true, 'restored work never downloaded');
 });
+
+test('in a serverless.yml, diagnostics count for the function or resource whose entry holds them', async () => {
+  const { countsByNode } = await import('./selectors.ts');
+  const nodes = [
+    { id: 'hello', type: 'AWS::Lambda::Function', kind: 'function' as const, path: ['functions', 'hello'] },
+    { id: 'Jobs', type: 'AWS::SQS::Queue', kind: 'queue' as const, path: ['resources', 'Resources', 'Jobs'] },
+  ];
+  const d = (path: (string | number)[], severity: 'error' | 'warning') => ({ code: 'X', severity, message: 'm', path, range: null });
+  const counts = countsByNode([d(['functions', 'hello', 'events', 0], 'error'), d(['resources', 'Resources', 'Jobs', 'Properties'], 'warning'), d(['provider'], 'error')], nodes);
+  assert.deepEqual(counts, { hello: { errors: 1, warnings: 0 }, Jobs: { errors: 0, warnings: 1 } });
+});
