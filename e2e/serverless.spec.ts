@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openTemplate } from '../src/model/template.ts';
 import { EditorPage } from './pages/EditorPage.ts';
-import { insertedLines, resourceBlock } from './pages/yamlText.ts';
+import { changedLines, insertedLines, resourceBlock } from './pages/yamlText.ts';
 
 /** A serverless.yml of the corpus: four functions on HTTP API events, sharing a role that reaches a table. */
 const CORPUS_FILE = new URL('../../shared/corpus/serverless/examples__aws-node-http-api-typescript-dynamodb__serverless.yml', import.meta.url);
@@ -117,6 +117,17 @@ test('the serverless starter: a function\'s form shows what the provider gives e
   await expect(editor.documentName()).toHaveText('serverless.yml');
   for (const id of ['createOrder', 'getOrder', 'handleOrder', 'OrdersTable', 'OrderJobsQueue', 'HttpApi']) await expect(editor.node(id)).toBeVisible();
   await expect(editor.wires.edge('OrderJobsQueue', 'trigger', 'handleOrder')).toHaveCount(1);
+
+  // the sqs event's settings, under the framework's names: the batch size is that one line
+  const before = await editor.yaml.text();
+  await editor.wires.selectWithKeyboard('OrderJobsQueue', 'trigger', 'handleOrder');
+  await expect(editor.wire.setting('sqs-1', 'batchSize')).toHaveValue('10');
+  await editor.wire.setSetting('sqs-1', 'batchSize', '5');
+  await editor.yaml.expectText((t) => {
+    const line = before.split('\n').indexOf('          batchSize: 10');
+    expect(line).toBeGreaterThan(0);
+    expect(changedLines(before, t)).toEqual([{ line, from: '          batchSize: 10', to: '          batchSize: 5' }]);
+  });
 
   await editor.canvas.select('handleOrder');
   await expect(editor.inspector.field('Timeout (s)')).toHaveValue('60');

@@ -101,7 +101,7 @@ function EventForm({ ev, onEdits, onReveal }: { ev: TriggerEvent; onEdits(edits:
         .map((p) => (
           <div className="field" key={p}>
             <span className="field-label">{p}</span>
-            <button type="button" className="field-ref" title="Names the wire's source: change it in the YAML" onClick={() => onReveal(['Resources', ev.resource, ...at(p)])}>
+            <button type="button" className="field-ref" title="Names the wire's source: change it in the YAML" onClick={() => onReveal([...ev.definition, ...at(p)])}>
               {fieldText(ev.properties[p]).text}
             </button>
           </div>
@@ -126,7 +126,7 @@ function EventForm({ ev, onEdits, onReveal }: { ev: TriggerEvent; onEdits(edits:
             ) : (
               <div className="field">
                 <span className="field-label">{s.label}</span>
-                <button type="button" className="field-ref" onClick={() => onReveal(['Resources', ev.resource, ...at(s.name)])}>
+                <button type="button" className="field-ref" onClick={() => onReveal([...ev.definition, ...at(s.name)])}>
                   {shown.text}
                 </button>
               </div>
@@ -139,7 +139,7 @@ function EventForm({ ev, onEdits, onReveal }: { ev: TriggerEvent; onEdits(edits:
           <span className="field-label">Set in YAML</span>
           <div className="wire-yaml-only">
             {yamlOnly.map((p) => (
-              <button key={p} type="button" className="field-ref" onClick={() => onReveal(['Resources', ev.resource, ...at(p)])}>
+              <button key={p} type="button" className="field-ref" onClick={() => onReveal([...ev.definition, ...at(p)])}>
                 {p}
               </button>
             ))}

@@ -91,3 +91,48 @@ const SETTINGS: Readonly<Record<string, readonly EventSetting[]>> = {
 export function eventSettings(eventType: string): readonly EventSetting[] {
   return Object.prototype.hasOwnProperty.call(SETTINGS, eventType) ? SETTINGS[eventType]! : [];
 }
+
+const slsEnabled: EventSetting = { name: 'enabled', label: 'Enabled', input: 'boolean' };
+const slsBatchSize = (help: string): EventSetting => ({ name: 'batchSize', label: 'Batch size', input: 'number', min: 1, max: 10000, help });
+const slsStreamPosition: EventSetting = { name: 'startingPosition', label: 'Starting position', input: 'select', options: ['LATEST', 'TRIM_HORIZON'] };
+
+/**
+ * The same everyday settings for a serverless.yml event (`functions.<fn>.events[i].<type>`),
+ * under the framework's own names.
+ */
+const SERVERLESS_SETTINGS: Readonly<Record<string, readonly EventSetting[]>> = {
+  sqs: [
+    slsBatchSize('1-10000 messages per invocation (at most 10 for FIFO queues, or without a batching window)'),
+    { name: 'maximumBatchingWindow', label: 'Batching window (s)', input: 'number', min: 0, max: 300 },
+    slsEnabled,
+  ],
+  stream: [
+    slsStreamPosition,
+    slsBatchSize('1-10000 records per invocation'),
+    { name: 'batchWindow', label: 'Batching window (s)', input: 'number', min: 0, max: 300 },
+    { name: 'parallelizationFactor', label: 'Batches per shard', input: 'number', min: 1, max: 10 },
+    { name: 'maximumRetryAttempts', label: 'Retry attempts', input: 'number', min: -1, max: 10000, help: '-1: until the record expires' },
+    { name: 'bisectBatchOnFunctionError', label: 'Split batch on error', input: 'boolean' },
+    slsEnabled,
+  ],
+  http: [
+    { name: 'path', label: 'Path', input: 'text', required: true, help: 'e.g. orders/{id}' },
+    { name: 'method', label: 'Method', input: 'select', options: ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'any'], required: true },
+    { name: 'cors', label: 'CORS', input: 'boolean' },
+  ],
+  httpApi: [
+    { name: 'path', label: 'Path', input: 'text', help: 'starts with /, e.g. /orders/{id}' },
+    { name: 'method', label: 'Method', input: 'select', options: ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', '*'] },
+  ],
+  schedule: [
+    { name: 'rate', label: 'Schedule', input: 'text', required: true, help: 'rate(5 minutes) or cron(0 2 * * ? *)' },
+    { name: 'description', label: 'Description', input: 'text' },
+    slsEnabled,
+  ],
+  s3: [{ name: 'event', label: 'Event', input: 'select', options: ['s3:ObjectCreated:*', 's3:ObjectCreated:Put', 's3:ObjectCreated:Post', 's3:ObjectCreated:Copy', 's3:ObjectRemoved:*', 's3:ObjectRemoved:Delete'] }],
+};
+
+/** The everyday settings of a serverless.yml event of this type (none for types Cairn has no form for). */
+export function serverlessEventSettings(eventType: string): readonly EventSetting[] {
+  return Object.prototype.hasOwnProperty.call(SERVERLESS_SETTINGS, eventType) ? SERVERLESS_SETTINGS[eventType]! : [];
+}

@@ -180,3 +180,41 @@ describe('brief', () => {
     assert.ok(long.endsWith('…'));
   });
 });
+
+test('a serverless.yml trigger wire: its event entry with the framework-named settings, the source shown not edited', () => {
+  const text = `service: orders
+provider:
+  name: aws
+  runtime: nodejs22.x
+functions:
+  worker:
+    handler: index.handler
+    events:
+      - schedule: rate(1 hour)
+      - sqs:
+          arn: !GetAtt Jobs.Arn
+          batchSize: 10
+resources:
+  Resources:
+    Jobs:
+      Type: AWS::SQS::Queue
+`;
+  const t = openTemplate(text);
+  const edge = t.graph.edges.find((e) => e.source === 'Jobs' && e.kind === 'trigger');
+  assert.ok(edge, 'the queue triggers the function');
+  const d = describeWire(t, edge.id);
+  assert.equal(d?.events.length, 1);
+  const ev = d!.events[0]!;
+  assert.equal(ev.name, 'sqs-2');
+  assert.equal(ev.resource, 'worker');
+  assert.deepEqual(ev.definition, ['functions', 'worker']);
+  assert.deepEqual(ev.propertiesPath, ['events', 1, 'sqs']);
+  assert.deepEqual(ev.fixed, ['arn']);
+  assert.equal(ev.properties['batchSize'], 10);
+  assert.deepEqual(ev.settings.map((s) => s.name), ['batchSize', 'maximumBatchingWindow', 'enabled']);
+  // a string entry (the schedule's shorthand) has nothing for a form
+  const timer = t.graph.edges.find((e) => e.kind === 'trigger' && e.source !== 'Jobs');
+  assert.ok(timer);
+  const tev = describeWire(t, timer.id)!.events[0]!;
+  assert.deepEqual([tev.name, tev.settings.length, Object.keys(tev.properties).length], ['schedule-1', 0, 0]);
+});

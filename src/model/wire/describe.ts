@@ -6,9 +6,10 @@
 import type { Path } from '../diagnostics/types.ts';
 import { formatPath } from '../diagnostics/types.ts';
 import type { AccessLevel } from '../catalog/accessRules.ts';
-import { EVENT_SOURCE_MAPPING, eventSettings } from '../catalog/eventSettings.ts';
+import { EVENT_SOURCE_MAPPING, eventSettings, serverlessEventSettings } from '../catalog/eventSettings.ts';
 import type { EventSetting } from '../catalog/eventSettings.ts';
 import { eventSourceProperty } from '../catalog/wires.ts';
+import { sourceKeys } from '../formats/serverless/events.ts';
 import type { Graph, GraphEdge, WireSource } from '../graph/types.ts';
 import type { Style } from '../text/style.ts';
 import { emitFlow } from '../text/emit.ts';
@@ -48,8 +49,10 @@ export interface TriggerEvent {
   readonly name: string;
   /** `SQS`, `HttpApi`, `Schedule`, ... or `EventSourceMapping`. */
   readonly type: string;
-  /** Its settings are `Resources.<resource>.<...propertiesPath>`: setProperty/deleteProperty below it. */
+  /** Its settings are `<definition>.<...propertiesPath>`: setProperty/deleteProperty on `resource` below it. */
   readonly resource: string;
+  /** Where `resource` is defined: `['Resources', id]`, or `['functions', name]` in a serverless.yml. */
+  readonly definition: Path;
   readonly propertiesPath: readonly (string | number)[];
   readonly properties: CfnObject;
   /** Properties that name the wire's ends: shown, never edited from the form. */
@@ -164,10 +167,25 @@ function triggerEvents(value: CfnObject, edge: GraphEdge): TriggerEvent[] {
         name: String(src.path[src.path.length - 1]),
         type,
         resource: src.path[1],
+        definition: ['Resources', src.path[1]],
         propertiesPath: [...src.path.slice(2), 'Properties'],
         properties: isObject(entry['Properties']) ? entry['Properties'] : {},
         fixed: sourceProp ? [sourceProp] : [],
         settings: eventSettings(type),
+      });
+    } else if (src.via === 'event' && src.path[0] === 'functions' && typeof src.path[1] === 'string' && src.path.length === 5) {
+      // serverless.yml: `functions.<fn>.events[i].<type>`; a string entry (`- sqs: arn`) has no settings to edit
+      const [, fn, , index, type] = src.path as [string, string, string, number, string];
+      const entry = valueAt(value, src.path);
+      out.push({
+        name: `${type}-${index + 1}`,
+        type,
+        resource: fn,
+        definition: ['functions', fn],
+        propertiesPath: src.path.slice(2),
+        properties: isObject(entry) ? entry : {},
+        fixed: sourceKeys(type),
+        settings: isObject(entry) ? serverlessEventSettings(type) : [],
       });
     } else if (src.via === 'property' && src.name === EVENT_SOURCE_MAPPING && typeof src.path[1] === 'string') {
       const props = valueAt(value, [...src.path, 'Properties']);
@@ -175,6 +193,7 @@ function triggerEvents(value: CfnObject, edge: GraphEdge): TriggerEvent[] {
         name: src.path[1],
         type: EVENT_SOURCE_MAPPING,
         resource: src.path[1],
+        definition: ['Resources', src.path[1]],
         propertiesPath: ['Properties'],
         properties: isObject(props) ? props : {},
         fixed: ['EventSourceArn', 'FunctionName'],

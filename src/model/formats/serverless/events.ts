@@ -70,6 +70,13 @@ export function addEvents(b: GraphBuilder): void {
   }
 }
 
+/** The settings of an event entry that name its source (shown, not edited, by the wire inspector). */
+export function sourceKeys(type: string): readonly string[] {
+  const key = SOURCE_KEY[type];
+  if (key === undefined) return [];
+  return type === 'sns' ? [key, 'topicName'] : [key];
+}
+
 /** How an Existing node's id names what it is, when the value is a name rather than an ARN. */
 const WHAT: Readonly<Record<string, string>> = { alb: 'alb-listener', cloudwatchLog: 'log-group' };
 
