@@ -2,9 +2,9 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { EditError } from './cst.ts';
 import type { FormatId } from '../formats/adapter.ts';
 import { isServerless } from '../formats/serverless.ts';
-import { runServerless } from './ops/serverless/run.ts';
+import { SERVERLESS_OPS } from './ops/serverless/run.ts';
 import { EditSession } from './session.ts';
-import type { Edit, EditResult } from './types.ts';
+import type { Edit, EditResult, OpTable } from './types.ts';
 import { deleteProperty, setProperty } from './ops/properties.ts';
 import { addResource, renameResource } from './ops/resources.ts';
 import { removeEntry, renameEntry, setEntry } from './ops/sections.ts';
@@ -13,54 +13,40 @@ import { connect, disconnect } from './ops/wires.ts';
 import { setAccessLevel } from './ops/accessLevel.ts';
 import { addNetwork, placeInNetwork, removeFromNetwork, removeNetwork } from './ops/network.ts';
 
+const CLOUDFORMATION_OPS: OpTable = {
+  setProperty: (s, e) => setProperty(s, e.resource, e.path, e.value),
+  deleteProperty: (s, e) => deleteProperty(s, e.resource, e.path),
+  addResource: (s, e) => addResource(s, e.resource, e.type, e.properties, e.attributes),
+  removeResource: (s, e) => removeResource(s, e.resource),
+  renameResource: (s, e) => renameResource(s, e.resource, e.to),
+  connect,
+  disconnect,
+  setAccessLevel,
+  setParameter: (s, e) => setEntry(s, 'Parameters', e.name, e.path, e.value),
+  removeParameter: (s, e) => removeEntry(s, 'Parameters', e.name),
+  renameParameter: (s, e) => renameEntry(s, 'Parameters', e.name, e.to),
+  setOutput: (s, e) => setEntry(s, 'Outputs', e.name, e.path, e.value),
+  removeOutput: (s, e) => removeEntry(s, 'Outputs', e.name),
+  renameOutput: (s, e) => renameEntry(s, 'Outputs', e.name, e.to),
+  setCondition: (s, e) => setEntry(s, 'Conditions', e.name, undefined, e.value),
+  removeCondition: (s, e) => removeEntry(s, 'Conditions', e.name),
+  renameCondition: (s, e) => renameEntry(s, 'Conditions', e.name, e.to),
+  addNetwork: (s, e) => addNetwork(s, e.resource, e.properties),
+  placeInNetwork: (s, e) => placeInNetwork(s, e.resource, e.network),
+  removeFromNetwork: (s, e) => removeFromNetwork(s, e.resource),
+  removeNetwork: (s, e) => removeNetwork(s, e.resource),
+};
+
+const OPS: Readonly<Record<FormatId, OpTable>> = { cloudformation: CLOUDFORMATION_OPS, serverless: SERVERLESS_OPS };
+
 function run(s: EditSession, e: Edit, format: FormatId | undefined): void {
-  if ((format ?? (isServerless(s.value) ? 'serverless' : 'cloudformation')) === 'serverless') return runServerless(s, e);
-  switch (e.op) {
-    case 'setProperty':
-      return setProperty(s, e.resource, e.path, e.value);
-    case 'deleteProperty':
-      return deleteProperty(s, e.resource, e.path);
-    case 'addResource':
-      return addResource(s, e.resource, e.type, e.properties, e.attributes);
-    case 'removeResource':
-      return removeResource(s, e.resource);
-    case 'renameResource':
-      return renameResource(s, e.resource, e.to);
-    case 'connect':
-      return connect(s, e);
-    case 'disconnect':
-      return disconnect(s, e);
-    case 'setAccessLevel':
-      return setAccessLevel(s, e);
-    case 'setParameter':
-      return setEntry(s, 'Parameters', e.name, e.path, e.value);
-    case 'removeParameter':
-      return removeEntry(s, 'Parameters', e.name);
-    case 'renameParameter':
-      return renameEntry(s, 'Parameters', e.name, e.to);
-    case 'setOutput':
-      return setEntry(s, 'Outputs', e.name, e.path, e.value);
-    case 'removeOutput':
-      return removeEntry(s, 'Outputs', e.name);
-    case 'renameOutput':
-      return renameEntry(s, 'Outputs', e.name, e.to);
-    case 'setCondition':
-      return setEntry(s, 'Conditions', e.name, undefined, e.value);
-    case 'removeCondition':
-      return removeEntry(s, 'Conditions', e.name);
-    case 'renameCondition':
-      return renameEntry(s, 'Conditions', e.name, e.to);
-    case 'addNetwork':
-      return addNetwork(s, e.resource, e.properties);
-    case 'placeInNetwork':
-      return placeInNetwork(s, e.resource, e.network);
-    case 'removeFromNetwork':
-      return removeFromNetwork(s, e.resource);
-    case 'removeNetwork':
-      return removeNetwork(s, e.resource);
-    default:
-      throw new EditError('EDIT_UNKNOWN_OP', `Unknown edit op '${String((e as { op?: unknown }).op)}'.`);
+  const id = format ?? (isServerless(s.value) ? 'serverless' : 'cloudformation');
+  const op = Object.hasOwn(OPS[id], e.op) ? (OPS[id][e.op] as (s: EditSession, e: Edit) => void) : undefined;
+  if (op) return op(s, e);
+  if (Object.hasOwn(CLOUDFORMATION_OPS, e.op)) {
+    throw new EditError('EDIT_UNSUPPORTED_FORMAT', `'${e.op}' is not available for serverless.yml files yet; edit the file in the YAML view.`);
   }
+  throw new EditError('EDIT_UNKNOWN_OP', `Unknown edit op '${String((e as { op?: unknown }).op)}'.`);
 }
 
 function failure(e: EditError, edit: Edit, s: EditSession | null): EditResult {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/types.ts';
 import type { CfnObject, CfnValue } from '../value.ts';
+import type { EditSession } from './session.ts';
 
 /** A path below a resource (or parameter/output): keys, and indexes into existing lists. */
 export type EditPath = readonly (string | number)[];
@@ -54,6 +55,9 @@ export type Edit =
   | { readonly op: 'removeNetwork'; readonly resource: string };
 
 export type EditOp = Edit['op'];
+
+/** How one format carries out each op it supports (apply.ts dispatches through it). */
+export type OpTable = { readonly [K in EditOp]?: (s: EditSession, e: Extract<Edit, { op: K }>) => void };
 
 export type EditResult =
   | { readonly ok: true; readonly text: string }
