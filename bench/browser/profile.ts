@@ -8,12 +8,14 @@
  *   DIST=/tmp/cairn-dist npx tsx bench/browser/profile.ts editprof            # writes /tmp/edit.cpuprofile
  *   node bench/browser/cpuprofile-top.mjs /tmp/edit.cpuprofile                 # self and total time by function
  *
- * Also `loadprof` and `dragprof`. N (resources, 500), RUNS (loads, 3), EDITS (20). For names in
+ * Also `loadprof`, `dragprof`, `dragtrace` and `basedragtrace` (trace events by name during drags,
+ * Cairn or the baseline, which must be built into $DIST/baseline), `edittrace` (trace events and,
+ * with `editprof`, profile samples inside each edit's own window: /tmp/edit-window.txt). N (resources, 500), RUNS (loads, 3), EDITS (20). For names in
  * the profile, build without minifying (a config that sets `optimization.minimize = false`;
  * the gzip budget plugin then fails the build, so drop it there too).
  */
 import { writeFileSync } from 'node:fs';
-import { launch, openCairn } from './pages.ts';
+import { launch, openBaseline, openCairn } from './pages.ts';
 import { serve } from './serve.ts';
 import { makeStack } from './stack.ts';
 import { timeEdit, timeDrag, middleNode } from './measure.ts';
@@ -52,7 +54,7 @@ try {
     console.log('profiled load', r);
     await o2.context.close();
   }
-  if (what.includes('edit') || what.includes('editprof')) {
+  if (what.some((w) => w.startsWith('edit'))) {
     const c = await openCairn(browser, server.origin, stack);
     await c.loaded();
     const cp = c.page;
@@ -63,6 +65,11 @@ try {
     await cp.locator('#inspector-MemorySize').waitFor({ state: 'visible' });
     await cp.waitForTimeout(500);
     const cdp = await c.context.newCDPSession(cp);
+    const events: any[] = [];
+    if (what.includes('edittrace')) {
+      cdp.on('Tracing.dataCollected', (d: any) => events.push(...d.value));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
+    }
     if (what.includes('editprof')) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -73,20 +80,80 @@ try {
       const v = String(1024 + i);
       ts.push(await timeEdit(cp, '#inspector-MemorySize', v, { yamlHas: `MemorySize: ${v}\n` }));
     }
+    let profile: any;
     if (what.includes('editprof')) {
-      const { profile } = await cdp.send('Profiler.stop');
+      profile = (await cdp.send('Profiler.stop')).profile;
       writeFileSync('/tmp/edit.cpuprofile', JSON.stringify(profile));
+    }
+    if (what.includes('edittrace')) {
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      // each edit's window: from its Enter keydown dispatch for as long as the edit took
+      const main = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')?.tid;
+      const keydowns = events.filter((e) => e.tid === main && e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').sort((a, b) => a.ts - b.ts);
+      const enters = keydowns.slice(-ts.length);
+      const by = new Map<string, number>();
+      enters.forEach((k, i) => {
+        const from = k.ts, to = k.ts + ts[i]! * 1000;
+        for (const e of events) {
+          if (e.tid !== main || e.ph !== 'X' || !e.dur) continue;
+          const a = Math.max(from, e.ts), b = Math.min(to, e.ts + e.dur);
+          if (b > a) by.set(e.name, (by.get(e.name) ?? 0) + (b - a) / 1000 / ts.length);
+        }
+      });
+      if (profile) {
+        // the profile's samples inside the edits' windows, by function (self and total)
+        const windows = enters.map((k, i) => [k.ts, k.ts + ts[i]! * 1000] as const);
+        const byId = new Map<number, any>(profile.nodes.map((n: any) => [n.id, n]));
+        const parent = new Map<number, number>();
+        for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+        const self = new Map<string, number>(), total = new Map<string, number>();
+        let t = profile.startTime;
+        const label = (n: any) => `${n.callFrame.functionName || '(anon)'} ${String(n.callFrame.url).split('/').pop()}:${n.callFrame.lineNumber}`;
+        profile.samples.forEach((id: number, i: number) => {
+          t += profile.timeDeltas[i] ?? 0;
+          const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000 / ts.length;
+          if (!windows.some(([a, b]) => t >= a && t < b)) return;
+          self.set(label(byId.get(id)), (self.get(label(byId.get(id))) ?? 0) + dt);
+          const seen = new Set<string>();
+          for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
+            const k = label(byId.get(x));
+            if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) ?? 0) + dt); }
+          }
+        });
+        const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(2).padStart(8)} ${k}`).join('\n');
+        writeFileSync('/tmp/edit-window.txt', `SELF\n${top(self, 60)}\nTOTAL\n${top(total, 200)}\n`);
+        console.log('profile inside the edit windows: /tmp/edit-window.txt');
+      }
+      console.log('per edit (ms, main thread, events nest):');
+      console.log([...by].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(2).padStart(8)} ${k}`).join('\n'));
     }
     console.log('edit p50/p95', percentile(ts, 50).toFixed(1), percentile(ts, 95).toFixed(1), ts.map((t) => t.toFixed(0)).join(' '));
     await c.context.close();
   }
-  if (what.includes('drag') || what.includes('dragprof')) {
-    const c = await openCairn(browser, server.origin, stack);
+  if (what.some((w) => w.includes('drag'))) {
+    const base = what.includes('basedragtrace');
+    let c: Awaited<ReturnType<typeof openCairn>>;
+    if (base) {
+      const probe = await openCairn(browser, server.origin, stack);
+      await probe.loaded();
+      const box = (await probe.page.locator('.react-flow').boundingBox())!;
+      await probe.context.close();
+      const id = stack.functions[stack.functions.length >> 1]!;
+      c = await openBaseline(browser, server.origin, { ...stack.flow, canvas: { width: Math.round(box.width), height: Math.round(box.height) }, editNode: id });
+    } else c = await openCairn(browser, server.origin, stack);
     await c.loaded();
     await c.page.waitForTimeout(1000);
     const id = await middleNode(c.page);
     await timeDrag(c.page, id, 1);
     const cdp = await c.context.newCDPSession(c.page);
+    const tracing = what.some((w) => w.endsWith('dragtrace'));
+    const events: any[] = [];
+    if (tracing) {
+      cdp.on('Tracing.dataCollected', (d: any) => events.push(...d.value));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    }
     if (what.includes('dragprof')) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -97,6 +164,15 @@ try {
     if (what.includes('dragprof')) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync('/tmp/drag.cpuprofile', JSON.stringify(profile));
+    }
+    if (tracing) {
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      const by = new Map<string, number>();
+      for (const e of events) if (e.ph === 'X' && e.dur) by.set(e.name, (by.get(e.name) ?? 0) + e.dur / 1000);
+      console.log([...by].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0).padStart(7)} ${k}`).join('\n'));
+      writeFileSync('/tmp/drag.trace.json', JSON.stringify(events));
     }
     console.log('drag p50/p95', percentile(all, 50).toFixed(1), percentile(all, 95).toFixed(1), 'n', all.length, 'over20', all.filter((x) => x > 20).length);
     await c.context.close();

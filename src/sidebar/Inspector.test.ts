@@ -152,7 +152,7 @@ describe('inspector on a serverless.yml', () => {
 describe('stack panel', () => {
   it('lists parameters, outputs and conditions with their gist as written', () => {
     const t = openTemplate(TEXT);
-    const html = renderToStaticMarkup(createElement(ParametersPanel, { parsed: t.parsed, template: t.parsed.value, onEdits: () => undefined, onReveal: () => undefined }));
+    const html = renderToStaticMarkup(createElement(ParametersPanel, { parsed: t.parsed, template: t.parsed.value, onEdits: () => undefined, onReveal: () => undefined, open: true }));
     assert.match(html, /Parameters \(1\)/);
     assert.match(html, /data-testid="parameters\.item\.Stage"/);
     assert.match(html, /String = dev/);
@@ -160,5 +160,12 @@ describe('stack panel', () => {
     assert.match(html, /data-testid="outputs\.item\.FnArn"[\s\S]*!GetAtt Fn\.Arn/);
     assert.match(html, /<option value="GetAtt:Fn\.Arn" selected="">!GetAtt Fn\.Arn<\/option>/);
     assert.match(html, /data-testid="conditions\.item\.IsProd"[\s\S]*!Equals \[!Ref Stage, prod\]/);
+  });
+
+  it('builds nothing inside a closed section: only the headings, with their counts', () => {
+    const t = openTemplate(TEXT);
+    const html = renderToStaticMarkup(createElement(ParametersPanel, { parsed: t.parsed, template: t.parsed.value, onEdits: () => undefined, onReveal: () => undefined }));
+    assert.match(html, /Parameters \(1\)[\s\S]*Outputs \(1\)[\s\S]*Conditions \(1\)/);
+    assert.doesNotMatch(html, /<option|parameters\.item|outputs\.item|conditions\.item/);
   });
 });
