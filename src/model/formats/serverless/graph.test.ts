@@ -246,3 +246,42 @@ test('graph: references between resources and generated functions', () => {
   const g = graph(`functions:\n  worker: {handler: w.h}\nresources:\n  Resources:\n    Perm: {Type: AWS::Lambda::Permission, Properties: {FunctionName: !GetAtt WorkerLambdaFunction.Arn}}\n`);
   assert.deepEqual(g.edges.find((e) => e.source === 'Perm')?.target, 'worker');
 });
+
+test('graph: layer ARNs from outside the stack are Existing nodes the functions refer to, one per ARN', () => {
+  const g = graph(`  region: eu-west-1
+  layers:
+    - arn:aws:lambda:us-east-1:123456789012:layer:shared:3
+    - !Ref FfmpegLambdaLayer
+functions:
+  a: {handler: a.h}
+  b: {handler: b.h}
+  c:
+    handler: c.h
+    layers:
+      - arn:aws:lambda:us-east-1:123456789012:layer:shared:3
+      - 'arn:aws:lambda:\${self:provider.region}:123456789012:layer:sharp:1'
+      - \${self:custom.insightsLayer}
+      - !Sub arn:aws:lambda:\${AWS::Region}:580247275435:layer:LambdaInsightsExtension:38
+      - \${ssm:/layers/unknown}
+custom:
+  insightsLayer: arn:aws:lambda:eu-west-1:1:layer:insights:2
+layers:
+  ffmpeg: {path: layer}
+`);
+  const refs = g.edges.filter((e) => e.kind === 'reference').map((e) => `${e.source}->${e.target} ${e.sources.map((s) => `${s.via}@${s.path.join('.')}`).join(' ')}`);
+  assert.deepEqual(refs.sort(), [
+    'a->FfmpegLambdaLayer ref@provider.layers.1',
+    'a->arn:aws:lambda:us-east-1:123456789012:layer:shared:3 property@provider.layers.0',
+    'b->FfmpegLambdaLayer ref@provider.layers.1',
+    'b->arn:aws:lambda:us-east-1:123456789012:layer:shared:3 property@provider.layers.0',
+    'c->${self:custom.insightsLayer} property@functions.c.layers.2',
+    'c->arn:aws:lambda:${AWS::Region}:580247275435:layer:LambdaInsightsExtension:38 property@functions.c.layers.3',
+    'c->arn:aws:lambda:${self:provider.region}:123456789012:layer:sharp:1 property@functions.c.layers.1',
+    'c->arn:aws:lambda:us-east-1:123456789012:layer:shared:3 property@functions.c.layers.0',
+  ]);
+  assert.deepEqual(node(g, 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3'), {
+    id: 'arn:aws:lambda:us-east-1:123456789012:layer:shared:3', type: 'Cairn::Existing', kind: 'existing', path: ['provider', 'layers', 0], implicit: true,
+  });
+  assert.equal(g.nodes.filter((n) => n.kind === 'existing').length, 4);
+  assert.equal(node(g, 'FfmpegLambdaLayer').kind, 'layer');
+});
