@@ -30,6 +30,12 @@ test('a table to a function is one trigger edit', () => {
   assert.equal(d.kind === 'edit' && d.edit.op === 'connect' && d.edit.kind, 'trigger');
 });
 
+test('an event bus to a function is one trigger edit; another uncurated resource is refused', () => {
+  const withBus = openTemplate(`${T}  Bus:\n    Type: AWS::Events::EventBus\n  Key:\n    Type: AWS::KMS::Key\n`).graph;
+  assert.deepEqual(decideWire(withBus, 'Bus', 'Fn'), { kind: 'edit', edit: { op: 'connect', source: 'Bus', target: 'Fn', kind: 'trigger' } });
+  assert.equal(decideWire(withBus, 'Key', 'Fn').kind, 'refuse');
+});
+
 test('refusals carry a reason; SAM-made nodes cannot be wired', () => {
   const d = decideWire(g, 'Orders', 'Orders');
   assert.equal(d.kind, 'refuse');

@@ -15,7 +15,7 @@ export function decideWire(graph: Graph, source: string, target: string): WireDe
   if (!s || !t) return { kind: 'refuse', reason: 'Both ends of a wire must be nodes of this stack.' };
   if (source === target) return { kind: 'refuse', reason: 'A wire joins two different nodes.' };
   if (s.implicit || t.implicit) return { kind: 'refuse', reason: `${s.implicit ? source : target} is created by SAM; wire the resources you wrote.` };
-  const w = wireKindsFor(s.kind, t.kind);
+  const w = wireKindsFor(s.kind, t.kind, s.type);
   if (!w.kinds.length) return { kind: 'refuse', reason: w.reason ?? 'These two nodes cannot be wired.' };
   if (w.kinds.length > 1) return { kind: 'ask', source, target, options: w.kinds };
   return { kind: 'edit', edit: { op: 'connect', source, target, kind: w.kinds[0]! } };

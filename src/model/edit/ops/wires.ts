@@ -87,9 +87,10 @@ function connectAccess(s: EditSession, e: Extract<Edit, { op: 'connect' }>, sour
 }
 
 function connectTrigger(s: EditSession, e: Extract<Edit, { op: 'connect' }>, sourceKind: ReturnType<typeof kindOfType>, targetKind: ReturnType<typeof kindOfType>): void {
-  const verdict = canTrigger(sourceKind, targetKind);
+  const sourceType = typeOf(s, e.source);
+  const verdict = canTrigger(sourceKind, targetKind, sourceType);
   if (!verdict.ok) throw new EditError('WIRE_NOT_ALLOWED', verdict.reason, ['Resources', e.target]);
-  const rule = triggerRule(sourceKind)!;
+  const rule = triggerRule(sourceKind, sourceType)!;
   const write = rule.sam;
   if (write.kind === 'event') {
     if (typeOf(s, e.target) !== SAM_FUNCTION) {

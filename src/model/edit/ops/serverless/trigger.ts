@@ -19,6 +19,8 @@ import { nodeOf, requireAws } from './service.ts';
 interface Source {
   readonly id: string;
   readonly kind: NodeKind;
+  /** The CloudFormation type; absent for the service's implicit APIs. */
+  readonly type?: string;
   /** The resource's definition; absent for the service's implicit APIs. */
   readonly path?: Path;
 }
@@ -31,7 +33,7 @@ function sourceOf(s: EditSession, id: string): Source {
     const own = node.kind === 'rest-api' ? REST_API_ID : HTTP_API_ID;
     throw new EditError('WIRE_UNSUPPORTED', `serverless.yml routes http and httpApi events to the service's own API (${own}); '${id}' is a separate API: add its routes in the YAML view.`, node.path);
   }
-  return { id, kind: node.kind, path: node.path };
+  return { id, kind: node.kind, type: node.type, path: node.path };
 }
 
 /** `BatchSize` -> `batchSize`: the event forms offer SAM's names, the framework's are lower-camel. */
@@ -47,9 +49,10 @@ export function connectTrigger(s: EditSession, e: Extract<Edit, { op: 'connect' 
   requireAws(s.value, 'A trigger wire');
   const target = nodeOf(s.value, e.target);
   const source = sourceOf(s, e.source);
-  const verdict = canTrigger(source.kind, target.kind);
+  const verdict = canTrigger(source.kind, target.kind, source.type);
   if (!verdict.ok) throw new EditError('WIRE_NOT_ALLOWED', verdict.reason, target.path);
-  const written = triggerRule(source.kind)!.serverless(source.id, target.id);
+  const rule = triggerRule(source.kind, source.type)!;
+  const written = rule.serverless(source.id, target.id);
   if (!written.ok) throw new EditError('WIRE_UNSUPPORTED', written.reason, source.path ?? target.path);
   const key = Object.keys(written.event)[0]!;
   const defaults = written.event[key];
@@ -61,7 +64,7 @@ export function connectTrigger(s: EditSession, e: Extract<Edit, { op: 'connect' 
     const what = route ? `a ${String(body['method'])} ${String(body['path'])} route` : 'an event';
     throw new EditError('WIRE_EXISTS', `'${target.id}' already has ${what} from '${source.id}'.`, [...target.path, 'events']);
   }
-  const requires = triggerRule(source.kind)!.sourceRequires;
+  const requires = rule.sourceRequires;
   if (requires && source.path) {
     const at = [...source.path, 'Properties', ...requires.path];
     if (valueAt(s.value, at) === undefined) setAt(s, at, requires.value);
