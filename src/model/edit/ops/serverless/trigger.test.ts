@@ -86,6 +86,20 @@ describe('serverless connect: trigger', () => {
     refused(SERVICE + '    Key:\n      Type: AWS::KMS::Key\n', trigger('Key'), 'WIRE_NOT_ALLOWED');
   });
 
+  test('a new Timer drawn on the canvas: a schedule event, read back as a Timer triggering the function', () => {
+    const out = ok(SERVICE, { op: 'connect', source: 'Timer1', target: 'worker', kind: 'trigger', newSource: 'timer' });
+    assert.equal(out, withEvent('      - schedule: rate(5 minutes)\n'));
+    const g = openTemplate(out).graph;
+    assert.deepEqual(g.nodes.find((n) => n.kind === 'timer'), { id: 'worker.0', type: 'Cairn::Timer', kind: 'timer', path: ['functions', 'worker', 'events', 0, 'schedule'] });
+    assert.deepEqual(g.edges.filter((e) => e.kind === 'trigger').map((e) => `${e.source}->${e.target}`), ['worker.0->worker']);
+    // a second one is another schedule; the first stays
+    const two = ok(out, { op: 'connect', source: 'Timer2', target: 'worker', kind: 'trigger', newSource: 'timer', properties: { rate: 'cron(0 1 * * ? *)' } });
+    assert.equal(two, withEvent('      - schedule: rate(5 minutes)\n      - schedule:\n          rate: cron(0 1 * * ? *)\n'));
+    refused(SERVICE, { op: 'connect', source: 'Timer1', target: 'Jobs', kind: 'trigger', newSource: 'timer' }, 'WIRE_NOT_ALLOWED');
+    // without newSource, an id that is nothing in the file is still refused
+    refused(SERVICE, trigger('Timer1'), 'EDIT_NO_SUCH_RESOURCE');
+  });
+
   test('refusals: an existing wire, a separate API, a non-function target, another provider', () => {
     refused(ok(SERVICE, trigger('Jobs')), trigger('Jobs'), 'WIRE_EXISTS');
     refused(SERVICE, trigger('Api'), 'WIRE_UNSUPPORTED');

@@ -7,7 +7,7 @@ import type { Path } from '../../../diagnostics/types.ts';
 import { canTrigger, triggerRule } from '../../../catalog/wires.ts';
 import type { NodeKind } from '../../../graph/types.ts';
 import { isObject, valueAt, valueEquals } from '../../../value.ts';
-import type { CfnObject } from '../../../value.ts';
+import type { CfnObject, CfnValue } from '../../../value.ts';
 import { EditError } from '../../cst.ts';
 import type { EditSession } from '../../session.ts';
 import type { Edit } from '../../types.ts';
@@ -25,7 +25,9 @@ interface Source {
   readonly path?: Path;
 }
 
-function sourceOf(s: EditSession, id: string): Source {
+function sourceOf(s: EditSession, id: string, newSource: 'timer' | undefined): Source {
+  // a new Timer has no text until its wire writes a schedule event
+  if (newSource !== undefined) return { id, kind: newSource };
   const api = apiEventKey(id);
   if (api) return { id, kind: api === 'http' ? 'rest-api' : 'http-api' };
   const node = nodeOf(s.value, id);
@@ -45,10 +47,19 @@ function frameworkKeys(properties: CfnObject | undefined): CfnObject {
 
 const ROUTE = ['path', 'method'];
 
+/** The setting a shorthand event (`schedule: rate(5 minutes)`) stands for. */
+const SHORTHAND: Readonly<Record<string, string>> = { schedule: 'rate' };
+
+/** A shorthand event as written, or in its long form when the wire brings settings (`{rate: cron(...)}`). */
+function withSettings(key: string, shorthand: CfnValue, settings: CfnObject): CfnValue {
+  const long = SHORTHAND[key];
+  return long === undefined || !Object.keys(settings).length ? shorthand : { [long]: shorthand, ...settings };
+}
+
 export function connectTrigger(s: EditSession, e: Extract<Edit, { op: 'connect' }>): void {
   requireAws(s.value, 'A trigger wire');
   const target = nodeOf(s.value, e.target);
-  const source = sourceOf(s, e.source);
+  const source = sourceOf(s, e.source, e.newSource);
   const verdict = canTrigger(source.kind, target.kind, source.type);
   if (!verdict.ok) throw new EditError('WIRE_NOT_ALLOWED', verdict.reason, target.path);
   const rule = triggerRule(source.kind, source.type)!;
@@ -69,5 +80,5 @@ export function connectTrigger(s: EditSession, e: Extract<Edit, { op: 'connect' 
     const at = [...source.path, 'Properties', ...requires.path];
     if (valueAt(s.value, at) === undefined) setAt(s, at, requires.value);
   }
-  appendToList(s, [...target.path, 'events'], [{ [key]: isObject(defaults) ? body : defaults! }]);
+  appendToList(s, [...target.path, 'events'], [{ [key]: isObject(defaults) ? body : withSettings(key, defaults!, body) }]);
 }
