@@ -362,3 +362,63 @@ test('graph: every event type the framework knows draws a trigger wire', () => {
     assert.equal(triggers(g).length, 1, `${type}: ${triggers(g).join('; ')}`);
   }
 });
+
+const ROLES = `resources:
+  Resources:
+    Jobs: {Type: AWS::SQS::Queue}
+    Orders: {Type: AWS::DynamoDB::Table}
+    Alerts: {Type: AWS::SNS::Topic}
+    AppRole:
+      Type: AWS::IAM::Role
+      Properties:
+        AssumeRolePolicyDocument: {}
+        ManagedPolicyArns: [arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]
+        Policies:
+          - PolicyName: app
+            PolicyDocument:
+              Statement:
+                - {Effect: Allow, Action: [sqs:SendMessage], Resource: !GetAtt Jobs.Arn}
+                - {Effect: Allow, Action: [logs:PutLogEvents], Resource: '*'}
+    WorkerRole:
+      Type: AWS::IAM::Role
+      Properties:
+        Policies:
+          - PolicyName: worker
+            PolicyDocument:
+              Statement:
+                - {Effect: Allow, Action: [dynamodb:GetItem], Resource: {Fn::GetAtt: [Orders, Arn]}}
+    WorkerExtra:
+      Type: AWS::IAM::Policy
+      Properties:
+        Roles: [!Ref WorkerRole]
+        PolicyDocument:
+          Statement:
+            - {Effect: Allow, Action: [sns:Publish], Resource: !Ref Alerts}
+`;
+const accessOf = (g: Graph) => g.edges.filter((e) => e.kind === 'access').map((e) => `${e.source}->${e.target} ${e.sources.map((s) => s.path.join('.')).join(' ')}`).sort();
+
+test('graph: a custom role in resources gives the functions using it the access its policies grant', () => {
+  const role = 'resources.Resources.AppRole.Properties';
+  for (const head of [`${HEAD}  iam:\n    role: AppRole\n`, `${HEAD}  role: AppRole\n`, `${HEAD}  iam:\n    role: !GetAtt AppRole.Arn\n`, `${HEAD}  iam:\n    role:\n      Fn::GetAtt: [AppRole, Arn]\n`]) {
+    const g = graph(`  iamRoleStatements:\n    - {Effect: Allow, Action: [dynamodb:GetItem], Resource: !GetAtt Orders.Arn}\nfunctions:\n  a: {handler: a.h}\n  b: {handler: b.h}\n  w: {handler: w.h, role: WorkerRole}\n${ROLES}`, head);
+    assert.deepEqual(accessOf(g), [
+      `a->Jobs ${role}.Policies.0.PolicyDocument.Statement.0`,
+      `b->Jobs ${role}.Policies.0.PolicyDocument.Statement.0`,
+      'w->Alerts resources.Resources.WorkerExtra.Properties.PolicyDocument.Statement.0',
+      'w->Orders resources.Resources.WorkerRole.Properties.Policies.0.PolicyDocument.Statement.0',
+    ], head);
+    // what names nothing in the stack is listed on the functions it applies to; the framework ignores iamRoleStatements beside a custom role
+    assert.deepEqual(g.unwired, [
+      { via: 'statement', path: ['resources', 'Resources', 'AppRole', 'Properties', 'Policies', 0, 'PolicyDocument', 'Statement', 1], principals: ['a', 'b'] },
+      { via: 'managed-policy', path: ['resources', 'Resources', 'AppRole', 'Properties', 'ManagedPolicyArns', 0], principals: ['a', 'b'] },
+    ], head);
+  }
+  // a function's own role, by GetAtt in either form; a role ARN from outside grants nothing drawn
+  const own = graph(`functions:\n  a: {handler: a.h, role: !GetAtt WorkerRole.Arn}\n  b: {handler: b.h, role: {Fn::GetAtt: [AppRole, Arn]}}\n  c: {handler: c.h, role: arn:aws:iam::1:role/theirs}\n${ROLES}`);
+  assert.deepEqual(accessOf(own), [
+    'a->Alerts resources.Resources.WorkerExtra.Properties.PolicyDocument.Statement.0',
+    'a->Orders resources.Resources.WorkerRole.Properties.Policies.0.PolicyDocument.Statement.0',
+    `b->Jobs ${role}.Policies.0.PolicyDocument.Statement.0`,
+  ]);
+  assert.ok(own.edges.some((e) => e.source === 'a' && e.target === 'WorkerRole' && e.kind === 'reference'));
+});
