@@ -348,7 +348,8 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   // the exporter is a lazy chunk: most visits never export
   const svg = () => import('../canvas/exportSvg.ts').then((m) => m.exportSvg(graph, positions, name));
   const downloadLayout = () => {
-    const nodes = pruneLayout({ version: 1, nodes: positions }, new Set(graph.nodes.map((n) => n.id))).nodes;
+    // a draft Timer is not in the file, so its place is not kept beside it
+    const nodes = pruneLayout({ version: 1, nodes: positions }, new Set(fileGraph.nodes.map((n) => n.id))).nodes;
     downloadText(sidecarPath(name), 'application/json', serializeLayout({ version: 1, nodes }));
   };
   const staleMessage = stale && !graph.nodes.length ? 'The YAML does not parse: fix it in the YAML panel, and the stack is drawn here.' : undefined;
