@@ -339,6 +339,10 @@ resources:
   assert.deepEqual(node(g, 'FIotTopicRule1'), { id: 'FIotTopicRule1', type: 'AWS::IoT::TopicRule', kind: 'resource', path: ['functions', 'f', 'events', 10, 'iot'], implicit: true });
   assert.equal(node(g, 'FIotProvisioningTemplate').type, 'AWS::IoT::ProvisioningTemplate');
   for (const id of ['kafka:b-1.kafka.example.com:9092,b-2.kafka.example.com:9092', 'arn:aws:mq:us-east-1:1:broker:shop:b-1', 'alexa-skill:amzn1.ask.skill.2222']) assert.equal(node(g, id).kind, 'existing');
+  // a topic ARN from outside the stack, as a string or under arn, is an Existing node
+  const sns = graph(`functions:\n  f:\n    events:\n      - sns: arn:aws:sns:us-east-1:1:theirs\n      - sns: {arn: arn:aws:sns:us-east-1:1:theirs, topicName: theirs}\n`);
+  assert.deepEqual(triggers(sns), ['arn:aws:sns:us-east-1:1:theirs <- functions.f.events.0.sns (sns)', 'arn:aws:sns:us-east-1:1:theirs <- functions.f.events.1.sns (sns)']);
+  assert.equal(node(sns, 'arn:aws:sns:us-east-1:1:theirs').kind, 'existing');
   // a resource overriding the generated topic rule is that rule
   const over = graph(`functions:\n  f: {events: [{iot: {sql: x}}]}\nresources:\n  Resources:\n    FIotTopicRule1: {Type: AWS::IoT::TopicRule, Properties: {RuleName: r}}\n`);
   assert.deepEqual(triggers(over), ['FIotTopicRule1 <- functions.f.events.0.iot (iot)']);
