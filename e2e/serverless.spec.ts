@@ -137,3 +137,25 @@ test('the serverless starter: a function\'s form shows what the provider gives e
   await editor.canvas.select('HttpApi');
   await expect(editor.inspector.root()).toContainText('Created by the Serverless Framework');
 });
+
+test('a serverless.yml: a Timer from the palette is drawn, not written, until a wire to a function makes it a schedule event there', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.gallery.pick('serverless.yml');
+  await expect(editor.node('handleOrder')).toBeVisible();
+  const before = await editor.yaml.text();
+
+  await editor.palette.add('timer');
+  await expect(editor.node('Timer1')).toBeVisible();
+  // a Timer has no resource: nothing is written yet
+  expect(await editor.yaml.text()).toBe(before);
+
+  await editor.canvas.fitView();
+  await editor.canvas.drawWire('Timer1', 'handleOrder');
+  await editor.yaml.expectText((t) => expect(insertedLines(before, t)).toEqual(['      - schedule: rate(5 minutes)']));
+  expect(functionBlock(await editor.yaml.text(), 'handleOrder')).toContain('          batchSize: 10\n      - schedule: rate(5 minutes)\n');
+  // read back: the file's Timer (the function's second event) triggers it, and takes the draft's place
+  await expect(editor.wires.edge('handleOrder.1', 'trigger', 'handleOrder')).toHaveCount(1);
+  await expect(editor.node('Timer1')).toHaveCount(0);
+  await expect(editor.canvas.notice()).toHaveCount(0);
+});

@@ -3,7 +3,7 @@ import { useStore } from 'react-redux';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { CONTAINER_HEIGHT, CONTAINER_WIDTH, NODE_HEIGHT, NODE_WIDTH, drawnGraph } from '../canvas/geometry.ts';
 import type { Position } from '../canvas/toFlow.ts';
-import type { NodeKind } from '../model/graph/types.ts';
+import type { GraphNode, NodeKind } from '../model/graph/types.ts';
 import type { WireKind } from '../model/catalog/wires.ts';
 import { Palette } from '../sidebar/Palette.tsx';
 import { freeId } from '../sidebar/newNode.ts';
@@ -26,12 +26,12 @@ import { definitionOf, inheritedOf } from '../sidebar/nodeSettings.ts';
 import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { decideWire, deleteEdits } from './wiring.ts';
+import { draftTimer, withDrafts } from './drafts.ts';
 import { decideNodeDrop, decidePaletteDrop } from './network.ts';
 import type { Moved, Point } from './network.ts';
 import { copyResources, pasteEdits } from './clipboard.ts';
 import type { CopiedResource } from './clipboard.ts';
 import { downloadBlob, downloadText, svgToPng } from './download.ts';
-import { exportSvg } from '../canvas/exportSvg.ts';
 import { pruneLayout, serializeLayout, sidecarPath } from '../model/layout/sidecar.ts';
 import { planNewResource } from '../model/catalog/resourceDefaults.ts';
 import { loadResourceTypes } from '../sidebar/resourceTypes.ts';
@@ -96,7 +96,11 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   }, [dispatch, store, name, text, layout, saved]);
   const revision = useAppSelector(selectRevision);
   const template = useAppSelector(selectTemplate);
-  const graph = useAppSelector(selectGraph);
+  const fileGraph = useAppSelector(selectGraph);
+  /** New Timers on the canvas, written to the file by their first wire (drafts.ts). */
+  const [drafts, setDrafts] = useState<readonly GraphNode[]>([]);
+  useEffect(() => setDrafts([]), [name, text]);
+  const graph = useMemo(() => withDrafts(fileGraph, drafts), [fileGraph, drafts]);
   const stale = useAppSelector(selectGraphIsStale);
   const refused = useAppSelector(selectRefused);
   const { diagnostics, counts } = useDiagnostics(template);
@@ -225,6 +229,14 @@ export function Editor({ name, text, layout, saved = true }: Props) {
       const id = freeId(kind, new Set(graph.nodes.map((n) => n.id)));
       // a click adds the node in the middle of what the user sees; a drop, where it was dropped
       const where = at ?? viewCenter.current?.();
+      if (kind === 'timer') {
+        setDrafts((d) => [...d, draftTimer(id)]);
+        if (where) place({ [id]: where });
+        setNotice(null);
+        setHint(`${id} runs the functions you wire it to, every 5 minutes until you change its schedule: draw a wire from it to a function.`);
+        dispatch(selectionChanged([id]));
+        return;
+      }
       const middle = at ?? (where && { x: where.x + NODE_WIDTH / 2, y: where.y + NODE_HEIGHT / 2 });
       // inside a Virtual Network, a function or database is placed in it too (one undo step);
       // with no view yet, it is added unplaced and automatic layout places it
@@ -237,7 +249,7 @@ export function Editor({ name, text, layout, saved = true }: Props) {
       // a network is placed clear of other nodes, maybe out of view: bring it in
       if (nodeKindInfo(kind).container) setFocus((f) => ({ id, nonce: (f?.nonce ?? 0) + 1 }));
     },
-    [dispatch, graph],
+    [dispatch, graph, place],
   );
   const onNodesDropped = useCallback(
     (moves: Moved[], pointer: Point) => {
@@ -249,15 +261,23 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   );
   const onWire = useCallback(
     (source: string, target: string) => {
-      const d = decideWire(graph, source, target);
+      const d = decideWire(graph, source, target, new Set(drafts.map((n) => n.id)));
       if (d.kind === 'refuse') setNotice(d.reason);
       else if (d.kind === 'ask') setQuestion(d);
       else {
         setNotice(null);
+        const before = new Set(graph.nodes.map((n) => n.id));
         dispatch(editsApplied([d.edit]));
+        if (d.edit.op !== 'connect' || !d.edit.newSource || store.getState().document.refused) return;
+        // the file's Timer takes the draft's place on the canvas
+        const written = selectGraph(store.getState()).edges.find((e) => e.kind === 'trigger' && e.target === target && !before.has(e.source));
+        const at = latest.current.positions[source];
+        if (written && at) place({ [written.source]: at });
+        setDrafts((ds) => ds.filter((n) => n.id !== source));
+        if (written) dispatch(selectionChanged([written.source]));
       }
     },
-    [dispatch, graph],
+    [dispatch, graph, drafts, store, place],
   );
   /** Adds a resource of any CloudFormation type (the picker): obvious required values, the rest listed. */
   const addType = useCallback(
@@ -306,7 +326,14 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   const inherited = inheritedOf(template.format, template.parsed.value, selectedNode);
   const base = name.replace(/\.[^.]+$/, '');
   const onYaml = useCallback((t: string) => dispatch(textEdited(t)), [dispatch]);
-  const onDelete = useCallback((ids: readonly string[]) => dispatch(editsApplied(deleteEdits(graph, ids))), [dispatch, graph]);
+  const onDelete = useCallback(
+    (ids: readonly string[]) => {
+      setDrafts((ds) => ds.filter((n) => !ids.includes(n.id)));
+      const edits = deleteEdits(fileGraph, ids);
+      if (edits.length) dispatch(editsApplied(edits));
+    },
+    [dispatch, fileGraph],
+  );
   const answer = (kind: WireKind) => {
     if (question) dispatch(editsApplied([{ op: 'connect', source: question.source, target: question.target, kind }]));
     setQuestion(null);
@@ -318,8 +345,11 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   };
   const saveTemplate = useRef(downloadTemplate);
   saveTemplate.current = downloadTemplate;
+  // the exporter is a lazy chunk: most visits never export
+  const svg = () => import('../canvas/exportSvg.ts').then((m) => m.exportSvg(graph, positions, name));
   const downloadLayout = () => {
-    const nodes = pruneLayout({ version: 1, nodes: positions }, new Set(graph.nodes.map((n) => n.id))).nodes;
+    // a draft Timer is not in the file, so its place is not kept beside it
+    const nodes = pruneLayout({ version: 1, nodes: positions }, new Set(fileGraph.nodes.map((n) => n.id))).nodes;
     downloadText(sidecarPath(name), 'application/json', serializeLayout({ version: 1, nodes }));
   };
   const staleMessage = stale && !graph.nodes.length ? 'The YAML does not parse: fix it in the YAML panel, and the stack is drawn here.' : undefined;
@@ -341,13 +371,13 @@ export function Editor({ name, text, layout, saved = true }: Props) {
           <button type="button" data-testid="toolbar.download-layout" title={`Node positions, to keep beside the template as ${sidecarPath(name)}`} onClick={downloadLayout}>
             Download layout
           </button>
-          <button type="button" data-testid="toolbar.export-svg" onClick={() => downloadText(`${base}.svg`, 'image/svg+xml', exportSvg(graph, positions, name))}>
+          <button type="button" data-testid="toolbar.export-svg" onClick={() => void svg().then((t) => downloadText(`${base}.svg`, 'image/svg+xml', t))}>
             Export SVG
           </button>
           <button
             type="button"
             data-testid="toolbar.export-png"
-            onClick={() => void svgToPng(exportSvg(graph, positions, name)).then((b) => downloadBlob(`${base}.png`, b), (e) => setNotice(`Could not export a PNG: ${String(e)}`))}
+            onClick={() => void svg().then(svgToPng).then((b) => downloadBlob(`${base}.png`, b), (e) => setNotice(`Could not export a PNG: ${String(e)}`))}
           >
             Export PNG
           </button>

@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { applyEdits } from '../model/edit/apply.ts';
 import { openTemplate } from '../model/template.ts';
 import { decideWire, deleteEdits } from './wiring.ts';
+import { draftTimer, withDrafts } from './drafts.ts';
+import type { Edit } from '../model/edit/types.ts';
 
 const T = `Resources:
   Fn:
@@ -28,6 +30,12 @@ test('a table to a function is one trigger edit', () => {
   const d = decideWire(g, 'Orders', 'Fn');
   assert.equal(d.kind, 'edit');
   assert.equal(d.kind === 'edit' && d.edit.op === 'connect' && d.edit.kind, 'trigger');
+});
+
+test('an event bus to a function is one trigger edit; another uncurated resource is refused', () => {
+  const withBus = openTemplate(`${T}  Bus:\n    Type: AWS::Events::EventBus\n  Key:\n    Type: AWS::KMS::Key\n`).graph;
+  assert.deepEqual(decideWire(withBus, 'Bus', 'Fn'), { kind: 'edit', edit: { op: 'connect', source: 'Bus', target: 'Fn', kind: 'trigger' } });
+  assert.equal(decideWire(withBus, 'Key', 'Fn').kind, 'refuse');
 });
 
 test('refusals carry a reason; SAM-made nodes cannot be wired', () => {
@@ -62,4 +70,26 @@ test('deleting a Virtual Network removes it with its parts; what is in it stays,
   const after = applyEdits(r.text, edits);
   assert.ok(after.ok);
   assert.equal(after.text, base);
+});
+
+test('a new Timer (a draft on the canvas) wired to a function writes its schedule event, in either format', () => {
+  const drafts = [draftTimer('Timer1')];
+  const sam = withDrafts(g, drafts);
+  const d = decideWire(sam, 'Timer1', 'Other', new Set(['Timer1']));
+  assert.deepEqual(d, { kind: 'edit', edit: { op: 'connect', source: 'Timer1', target: 'Other', kind: 'trigger', newSource: 'timer' } });
+  const samOut = applyEdits(T, [(d as { edit: Edit }).edit]);
+  assert.ok(samOut.ok);
+  assert.ok(openTemplate(samOut.text).graph.edges.some((e) => e.source === 'Other.Timer1' && e.target === 'Other' && e.kind === 'trigger'));
+
+  const sls = 'service: s\nprovider:\n  name: aws\nfunctions:\n  worker:\n    handler: w.h\n';
+  const slsGraph = withDrafts(openTemplate(sls).graph, drafts);
+  const e = decideWire(slsGraph, 'Timer1', 'worker', new Set(['Timer1']));
+  assert.equal(e.kind, 'edit');
+  const out = applyEdits(sls, [(e as { edit: Edit }).edit]);
+  assert.ok(out.ok);
+  assert.equal(out.text, `${sls}    events:\n      - schedule: rate(5 minutes)\n`);
+  assert.deepEqual(openTemplate(out.text).graph.edges.map((x) => `${x.source}-${x.kind}-${x.target}`), ['worker.0-trigger-worker']);
+  // a draft is only drawn while the file has no node of its id; wires into it are refused
+  assert.equal(withDrafts(openTemplate(out.text).graph, drafts).nodes.filter((n) => n.id === 'Timer1').length, 1);
+  assert.equal(decideWire(slsGraph, 'worker', 'Timer1', new Set(['Timer1'])).kind, 'refuse');
 });

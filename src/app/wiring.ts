@@ -8,17 +8,22 @@ export type WireDecision =
   | { readonly kind: 'ask'; readonly source: string; readonly target: string; readonly options: readonly WireKind[] }
   | { readonly kind: 'refuse'; readonly reason: string };
 
-/** What drawing a wire from `source` to `target` does: one edit, a question, or a refusal with the reason. */
-export function decideWire(graph: Graph, source: string, target: string): WireDecision {
+/**
+ * What drawing a wire from `source` to `target` does: one edit, a question, or a refusal with
+ * the reason. `drafts` are nodes on the canvas the file does not have yet (new Timers): a wire
+ * from one writes it.
+ */
+export function decideWire(graph: Graph, source: string, target: string, drafts: ReadonlySet<string> = new Set()): WireDecision {
   const s = graph.nodes.find((n) => n.id === source);
   const t = graph.nodes.find((n) => n.id === target);
   if (!s || !t) return { kind: 'refuse', reason: 'Both ends of a wire must be nodes of this stack.' };
   if (source === target) return { kind: 'refuse', reason: 'A wire joins two different nodes.' };
   if (s.implicit || t.implicit) return { kind: 'refuse', reason: `${s.implicit ? source : target} is created by SAM; wire the resources you wrote.` };
-  const w = wireKindsFor(s.kind, t.kind);
+  const w = wireKindsFor(s.kind, t.kind, s.type);
   if (!w.kinds.length) return { kind: 'refuse', reason: w.reason ?? 'These two nodes cannot be wired.' };
   if (w.kinds.length > 1) return { kind: 'ask', source, target, options: w.kinds };
-  return { kind: 'edit', edit: { op: 'connect', source, target, kind: w.kinds[0]! } };
+  const isNew = drafts.has(source) && s.kind === 'timer';
+  return { kind: 'edit', edit: { op: 'connect', source, target, kind: w.kinds[0]!, ...(isNew ? { newSource: 'timer' as const } : {}) } };
 }
 
 /** The edits that delete these nodes: resources are removed with their wires, Timers as their event. */

@@ -17,6 +17,7 @@ import { pairEnd } from './yaml/span.ts';
 import { applied, changedOnlyIn, corpusFiles, entryLines, lineOf, openCorpusFile, sameValue } from './testing/corpus.ts';
 import type { Opened } from './testing/corpus.ts';
 import { isObject, valueAt } from './value.ts';
+import { eventEntries, SERVERLESS_EVENT_TYPES } from './formats/serverless/events.ts';
 import type { CfnObject } from './value.ts';
 
 /** Refusals a hand-written service may earn (another provider, `resources` as a list of files, a role of its own); anything else is an engine bug. */
@@ -132,6 +133,36 @@ if (!files.length) {
         assert.ok(pieces.some((p) => p.via === 'statement') && pieces.some((p) => p.via === 'env'), `${o.name}: the graph has no access wire from ${fn} to CairnTable`);
         for (const p of pieces) assert.doesNotMatch(JSON.stringify(valueAt(r.value, p.path)), /"Resource":"\*"/, `${o.name}: a * resource`);
       }
+    });
+
+    test('graph figures: every event of a type the framework knows draws a trigger wire', () => {
+      const f = { functions: 0, trigger: 0, access: 0, reference: 0, existing: 0, generated: 0, unwired: 0, events: 0, unknown: 0 };
+      const undrawn: string[] = [];
+      for (const o of services) {
+        const g = o.t.graph;
+        for (const n of g.nodes) {
+          if (n.kind === 'function' && n.path[0] === 'functions') f.functions++;
+          if (n.kind === 'existing') f.existing++;
+          else if (n.implicit) f.generated++;
+        }
+        for (const e of g.edges) if (e.kind !== 'containment') f[e.kind]++;
+        f.unwired += g.unwired?.length ?? 0;
+        const drawn = new Set(g.edges.filter((e) => e.kind === 'trigger').flatMap((e) => e.sources.map((x) => x.path.slice(0, 4).join('.'))));
+        const fns = o.t.parsed.value!['functions'];
+        for (const [fn, def] of Object.entries(isObject(fns) ? fns : {})) {
+          for (const e of eventEntries(fn, def)) {
+            if (!SERVERLESS_EVENT_TYPES.has(e.type)) {
+              f.unknown++;
+              continue;
+            }
+            f.events++;
+            if (!drawn.has(['functions', fn, 'events', e.index].join('.'))) undrawn.push(`${o.name}: ${fn} ${e.type}`);
+          }
+        }
+      }
+      console.log(`serverless corpus graph: ${Object.entries(f).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      assert.deepEqual(undrawn, []);
+      assert.deepEqual(f, { functions: 309, trigger: 222, access: 95, reference: 4, existing: 9, generated: 111, unwired: 20, events: 230, unknown: 2 });
     });
 
     test('figures', () => {

@@ -10,14 +10,18 @@ export const PALETTE_MIME = 'application/x-cairn-kind';
 /** Kinds that add a resource of their own (a Timer or Secrets are written by wires instead). */
 export const ADDABLE: readonly NodeKind[] = NODE_KINDS.filter((k) => k.writes).map((k) => k.kind);
 
+/** Kinds drawn before they are written: a Timer is on the canvas until its first wire writes its schedule event. */
+export const DRAFTED: readonly NodeKind[] = ['timer'];
+
 /**
  * What a file of this format can take: a serverless.yml has its functions and plain
  * CloudFormation in `resources.Resources`, so no SAM types (its APIs are the framework's own,
  * made by events) and no networks (a SAM/CloudFormation edit).
  */
 export function addableKinds(format: FormatId): readonly NodeKind[] {
-  if (format !== 'serverless') return ADDABLE;
-  return NODE_KINDS.filter((k) => ADDABLE.includes(k.kind) && (k.kind === 'function' || !(k.writes!.startsWith('AWS::Serverless::') || k.container))).map((k) => k.kind);
+  if (format !== 'serverless') return [...ADDABLE, ...DRAFTED];
+  const own = NODE_KINDS.filter((k) => ADDABLE.includes(k.kind) && (k.kind === 'function' || !(k.writes!.startsWith('AWS::Serverless::') || k.container))).map((k) => k.kind);
+  return [...own, ...DRAFTED];
 }
 
 interface Props {

@@ -10,7 +10,9 @@ test('the palette of a serverless.yml: functions and plain CloudFormation, no SA
   const kinds = addableKinds('serverless');
   for (const k of ['function', 'table', 'queue', 'topic', 'object-store', 'stream', 'user-pool'] as const) assert.ok(kinds.includes(k), k);
   for (const k of ['rest-api', 'http-api', 'layer', 'edge-function', 'virtual-network'] as const) assert.ok(!kinds.includes(k), k);
-  assert.deepEqual(addableKinds('cloudformation'), ADDABLE);
+  assert.deepEqual(addableKinds('cloudformation'), [...ADDABLE, 'timer']);
+  // a Timer is drawn first and written by its wire, in either format
+  assert.ok(kinds.includes('timer'));
 });
 
 test('permissions no wire shows are listed with whom they apply to and their text', () => {

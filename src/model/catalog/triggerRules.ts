@@ -189,3 +189,25 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     notes: ['Lambda@Edge functions are deployed in us-east-1.'],
   },
 ];
+
+/** The pattern a new event bus wire matches: a placeholder the user replaces with their events' `source`. */
+export const DEFAULT_EVENT_SOURCE = 'my.app';
+
+/**
+ * Trigger rules of resources with no curated kind (`resource` nodes), by CloudFormation type.
+ * An event bus runs a function for the events a rule's pattern matches: SAM's `EventBridgeRule`
+ * event (`EventBusName` takes the bus's name, which `Ref` gives), serverless.yml's `eventBridge`
+ * event (`eventBus` takes a name, an ARN, a `Ref` or `Fn::GetAtt [Bus, Name]`; a `Ref` keeps the
+ * bus as the one in `resources`).
+ */
+export const RESOURCE_TRIGGER_RULES: Readonly<Record<string, TriggerRule>> = {
+  'AWS::Events::EventBus': {
+    source: 'resource', target: 'function', label: 'Matching events',
+    sam: {
+      kind: 'event', eventType: 'EventBridgeRule', sourceProperty: 'EventBusName',
+      properties: (s) => ({ EventBusName: ref(s), Pattern: { source: [DEFAULT_EVENT_SOURCE] } }),
+    },
+    serverless: (s) => ok({ eventBridge: { eventBus: ref(s), pattern: { source: [DEFAULT_EVENT_SOURCE] } } }),
+    notes: [`The pattern matches events whose source is ${DEFAULT_EVENT_SOURCE}: change it to the events the function should get.`],
+  },
+};

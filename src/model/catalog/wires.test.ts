@@ -228,6 +228,12 @@ test('canTrigger: event sources trigger Functions; a CDN runs Edge Functions', (
     }
   }
   assert.deepEqual(canTrigger('timer', 'queue'), { ok: false, reason: 'A Timer can only trigger a Function.' });
+  // an uncurated resource triggers by its type: an event bus does, a key does not
+  assert.equal(canTrigger('resource', 'function', 'AWS::Events::EventBus').ok, true);
+  assert.equal(canTrigger('resource', 'table', 'AWS::Events::EventBus').ok, false);
+  assert.equal(canTrigger('resource', 'function', 'AWS::KMS::Key').ok, false);
+  assert.deepEqual([...wireKindsFor('resource', 'function', 'AWS::Events::EventBus').kinds], ['trigger']);
+  assert.equal(triggerRule('resource'), undefined);
   assert.deepEqual(canTrigger('queue', 'table'), { ok: false, reason: 'A Table cannot be triggered: only Functions run when events arrive.' });
 });
 

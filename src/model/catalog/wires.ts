@@ -6,7 +6,7 @@ import type { NodeKind } from '../graph/types.ts';
 import type { CfnObject, CfnValue } from '../value.ts';
 import { ACCESS_RULES } from './accessRules.ts';
 import type { AccessLevel, AccessRule, IamStatement, PolicyTemplateUse } from './accessRules.ts';
-import { TRIGGER_RULES } from './triggerRules.ts';
+import { RESOURCE_TRIGGER_RULES, TRIGGER_RULES } from './triggerRules.ts';
 import type { TriggerRule } from './triggerRules.ts';
 import { envPrefix } from './envNames.ts';
 import { isCompute, kindPhrase, nodeKindInfo } from './nodeKinds.ts';
@@ -22,8 +22,12 @@ export function accessRule(targetKind: NodeKind): AccessRule | undefined {
   return ACCESS.get(targetKind);
 }
 
-/** What a trigger wire from a node of this kind writes; `undefined`: it triggers nothing. */
-export function triggerRule(sourceKind: NodeKind): TriggerRule | undefined {
+/**
+ * What a trigger wire from a node of this kind writes; `undefined`: it triggers nothing. A
+ * `resource` node's rule depends on its CloudFormation type (an event bus triggers).
+ */
+export function triggerRule(sourceKind: NodeKind, sourceType?: string): TriggerRule | undefined {
+  if (sourceKind === 'resource' && sourceType !== undefined && Object.hasOwn(RESOURCE_TRIGGER_RULES, sourceType)) return RESOURCE_TRIGGER_RULES[sourceType];
   return TRIGGER.get(sourceKind);
 }
 
@@ -58,8 +62,8 @@ export function canAccess(sourceKind: NodeKind, targetKind: NodeKind): Verdict {
   }
 }
 
-export function canTrigger(sourceKind: NodeKind, targetKind: NodeKind): Verdict {
-  const rule = TRIGGER.get(sourceKind);
+export function canTrigger(sourceKind: NodeKind, targetKind: NodeKind, sourceType?: string): Verdict {
+  const rule = triggerRule(sourceKind, sourceType);
   if (!rule) {
     return isCompute(sourceKind)
       ? no(`${kindPhrase(sourceKind, true)} does not trigger other nodes: a wire from it gives it access to ${kindPhrase(targetKind)}.`)
@@ -78,9 +82,9 @@ export interface WireKinds {
   readonly reason?: string;
 }
 
-/** Which wires can be drawn from `sourceKind` to `targetKind`, or why none can. */
-export function wireKindsFor(sourceKind: NodeKind, targetKind: NodeKind): WireKinds {
-  const trigger = canTrigger(sourceKind, targetKind);
+/** Which wires can be drawn from `sourceKind` (of `sourceType`, for a `resource`) to `targetKind`, or why none can. */
+export function wireKindsFor(sourceKind: NodeKind, targetKind: NodeKind, sourceType?: string): WireKinds {
+  const trigger = canTrigger(sourceKind, targetKind, sourceType);
   const access = canAccess(sourceKind, targetKind);
   const kinds: WireKind[] = [];
   if (trigger.ok) kinds.push('trigger');
@@ -88,7 +92,7 @@ export function wireKindsFor(sourceKind: NodeKind, targetKind: NodeKind): WireKi
   if (kinds.length || trigger.ok || access.ok) return { kinds };
   // Compute nodes only access, event sources only trigger: the matching reason says most.
   if (isCompute(sourceKind)) return { kinds: [], reason: access.reason };
-  if (TRIGGER.has(sourceKind)) return { kinds: [], reason: trigger.reason };
+  if (triggerRule(sourceKind, sourceType)) return { kinds: [], reason: trigger.reason };
   if (sourceKind === 'layer') return { kinds: [], reason: "A Layer is not wired: add it in a Function's Layers setting." };
   if (sourceKind === 'virtual-network') return { kinds: [], reason: 'A Virtual Network is a container: drop Functions and Databases inside it.' };
   const reverse = canAccess(targetKind, sourceKind).ok || canTrigger(targetKind, sourceKind).ok;

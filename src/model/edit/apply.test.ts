@@ -220,6 +220,21 @@ describe('connect / disconnect', () => {
     assert.equal(ok(out, { op: 'disconnect', source: 'Jobs', target: 'OrdersFunction', kind: 'trigger' }), withQueue);
   });
 
+  test('trigger from an event bus: an EventBridgeRule event naming the bus, read back as the wire', () => {
+    const withBus = ok(SAM, { op: 'addResource', resource: 'Bus', type: 'AWS::Events::EventBus', properties: { Name: 'orders' } });
+    const out = ok(withBus, { op: 'connect', source: 'Bus', target: 'OrdersFunction', kind: 'trigger' });
+    assert.deepEqual(diff(withBus, out).added, ['      Events:', '        BusEvent:', '          Type: EventBridgeRule', '          Properties:', '            EventBusName: !Ref Bus', '            Pattern:', '              source:', '                - my.app']);
+    assert.ok(openTemplate(out).graph.edges.some((e) => e.source === 'Bus' && e.target === 'OrdersFunction' && e.kind === 'trigger'));
+    assert.equal(ok(out, { op: 'disconnect', source: 'Bus', target: 'OrdersFunction', kind: 'trigger' }), withBus);
+  });
+
+  test('trigger from a new Timer: a Schedule event named after it, read back as that Timer', () => {
+    const out = ok(SAM, { op: 'connect', source: 'Timer1', target: 'OrdersFunction', kind: 'trigger', newSource: 'timer' });
+    assert.deepEqual(diff(SAM, out).added, ['      Events:', '        Timer1:', '          Type: Schedule', '          Properties:', '            Schedule: rate(5 minutes)']);
+    assert.ok(openTemplate(out).graph.edges.some((e) => e.source === 'OrdersFunction.Timer1' && e.target === 'OrdersFunction' && e.kind === 'trigger'));
+    fails(SAM, { op: 'connect', source: 'Timer1', target: 'OrdersFunction', kind: 'trigger' }, 'EDIT_NO_SUCH_RESOURCE');
+  });
+
   test('trigger from a table turns on its stream', () => {
     const out = ok(SAM, { op: 'connect', source: 'OrdersTable', target: 'OrdersFunction', kind: 'trigger' });
     assert.ok(out.includes('StreamSpecification:'));

@@ -32,6 +32,11 @@ export type Edit =
       readonly name?: string;
       /** Extra event properties for trigger wires (e.g. `{BatchSize: 5}`, `{Path: '/orders', Method: 'post'}`). */
       readonly properties?: CfnObject;
+      /**
+       * A new Timer drawn on the canvas is the source: it has no text of its own until this wire
+       * writes its schedule event, so `source` is the canvas's id for it (the event's name in SAM).
+       */
+      readonly newSource?: 'timer';
     }
   | { readonly op: 'disconnect'; readonly source: string; readonly target: string; readonly kind: 'trigger' | 'access' }
   /** Changes what an access wire grants in place (`DynamoDBCrudPolicy` -> `DynamoDBReadPolicy`), keeping its scope. */

@@ -50,10 +50,11 @@ export function existingEdge(s: EditSession, source: string, target: string, kin
 }
 
 export function connect(s: EditSession, e: Extract<Edit, { op: 'connect' }>): void {
-  resourceMap(s, e.source);
+  if (e.newSource === undefined) resourceMap(s, e.source);
   resourceMap(s, e.target);
   if (e.source === e.target) throw new EditError('WIRE_NOT_ALLOWED', `A wire joins two different nodes; '${e.source}' cannot be wired to itself.`, ['Resources', e.source]);
-  const sourceKind = kindOfType(typeOf(s, e.source));
+  // a new Timer has no resource: its wire is its only text
+  const sourceKind = e.newSource ?? kindOfType(typeOf(s, e.source));
   const targetKind = kindOfType(typeOf(s, e.target));
   if (e.kind === 'access') return connectAccess(s, e, sourceKind, targetKind);
   if (e.kind === 'trigger') return connectTrigger(s, e, sourceKind, targetKind);
@@ -87,9 +88,10 @@ function connectAccess(s: EditSession, e: Extract<Edit, { op: 'connect' }>, sour
 }
 
 function connectTrigger(s: EditSession, e: Extract<Edit, { op: 'connect' }>, sourceKind: ReturnType<typeof kindOfType>, targetKind: ReturnType<typeof kindOfType>): void {
-  const verdict = canTrigger(sourceKind, targetKind);
+  const sourceType = typeOf(s, e.source);
+  const verdict = canTrigger(sourceKind, targetKind, sourceType);
   if (!verdict.ok) throw new EditError('WIRE_NOT_ALLOWED', verdict.reason, ['Resources', e.target]);
-  const rule = triggerRule(sourceKind)!;
+  const rule = triggerRule(sourceKind, sourceType)!;
   const write = rule.sam;
   if (write.kind === 'event') {
     if (typeOf(s, e.target) !== SAM_FUNCTION) {

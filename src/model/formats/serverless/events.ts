@@ -4,7 +4,7 @@ import { isObject } from '../../value.ts';
 import type { CfnObject, CfnValue } from '../../value.ts';
 import type { GraphBuilder } from './builder.ts';
 import { mapAt } from './builder.ts';
-import { bucketLogicalId, eventBusLogicalId, HTTP_API_ID, REST_API_ID, topicLogicalId, userPoolLogicalId, WEBSOCKET_API_ID } from './logicalIds.ts';
+import { bucketLogicalId, CLOUDFRONT_DISTRIBUTION_ID, eventBusLogicalId, HTTP_API_ID, iotProvisioningTemplateLogicalId, iotTopicRuleLogicalId, REST_API_ID, topicLogicalId, userPoolLogicalId, WEBSOCKET_API_ID } from './logicalIds.ts';
 import { isArn, nameOf } from './names.ts';
 
 /**
@@ -58,6 +58,7 @@ export function sourceValue(e: EventEntry): { value: CfnValue; path: Path } | un
 const SOURCE_KEY: Readonly<Record<string, string>> = {
   sqs: 'arn', stream: 'arn', msk: 'arn', activemq: 'arn', rabbitmq: 'arn', sns: 'arn', s3: 'bucket',
   alb: 'listenerArn', cloudwatchLog: 'logGroup', eventBridge: 'eventBus', cognitoUserPool: 'pool',
+  kafka: 'bootstrapServers', alexaSkill: 'appId', alexaSmartHome: 'appId',
 };
 
 /** Reads every function's events into trigger edges (source: what the event names; target: the function). */
@@ -78,7 +79,7 @@ export function sourceKeys(type: string): readonly string[] {
 }
 
 /** How an Existing node's id names what it is, when the value is a name rather than an ARN. */
-const WHAT: Readonly<Record<string, string>> = { alb: 'alb-listener', cloudwatchLog: 'log-group' };
+const WHAT: Readonly<Record<string, string>> = { alb: 'alb-listener', cloudwatchLog: 'log-group', alexaSkill: 'alexa-skill', alexaSmartHome: 'alexa-skill' };
 
 const field = (body: CfnValue, key: string): CfnValue | undefined => (isObject(body) ? body[key] : undefined);
 /** A string setting as the chosen stage resolves it. */
@@ -126,6 +127,22 @@ function eventSource(b: GraphBuilder, fn: string, e: EventEntry): string | undef
       return eventBridgeSource(b, fn, e);
     case 'cloudwatchEvent':
       return b.existing('default', path, 'event-bus');
+    case 'kafka':
+      return kafkaSource(b, e);
+    case 'alexaSkill':
+    case 'alexaSmartHome': {
+      // a bare `- alexaSkill` (no appId) lets any skill invoke the function
+      const src = sourceValue(e);
+      return src === undefined ? b.existing('any', path, 'alexa-skill') : b.source(src.value, src.path, 'alexa-skill');
+    }
+    case 'iot': {
+      const n = eventEntries(fn, mapAt(b.file, 'functions')[fn]).filter((x) => x.type === 'iot' && x.index <= e.index).length;
+      return b.generated(iotTopicRuleLogicalId(fn, n), 'AWS::IoT::TopicRule', path);
+    }
+    case 'iotFleetProvisioning':
+      return b.generated(iotProvisioningTemplateLogicalId(fn), 'AWS::IoT::ProvisioningTemplate', path);
+    case 'cloudFront':
+      return b.generated(CLOUDFRONT_DISTRIBUTION_ID, 'AWS::CloudFront::Distribution', path);
     case 'cognitoUserPool': {
       const src = sourceValue(e);
       if (src === undefined) return undefined;
@@ -161,6 +178,22 @@ function s3Source(b: GraphBuilder, e: EventEntry): string | undefined {
     return b.existing(name !== undefined && !name.includes('${') ? `arn:aws:s3:::${name}` : src.value, src.path, 'bucket');
   }
   return name === undefined ? b.existing(src.value, src.path, 'bucket') : b.generated(bucketLogicalId(name), 'AWS::S3::Bucket', src.path);
+}
+
+/**
+ * `kafka` (a self-managed cluster): the cluster is what its bootstrap servers name
+ * (`kafka:<host:port>,...`), the topic when none are written; an `arn` names an MSK cluster
+ * as for `msk`.
+ */
+function kafkaSource(b: GraphBuilder, e: EventEntry): string | undefined {
+  const arn = field(e.body, 'arn');
+  if (arn !== undefined) return b.source(arn, [...e.path, 'arn'], 'kafka');
+  const servers = field(e.body, 'bootstrapServers');
+  const list = Array.isArray(servers) ? servers.filter((s): s is string => typeof s === 'string') : [];
+  if (list.length) return b.existing(list.join(','), [...e.path, 'bootstrapServers'], 'kafka');
+  if (servers !== undefined) return b.existing(servers, [...e.path, 'bootstrapServers'], 'kafka');
+  const topic = field(e.body, 'topic');
+  return topic === undefined ? undefined : b.existing(topic, [...e.path, 'topic'], 'kafka-topic');
 }
 
 function timer(b: GraphBuilder, fn: string, e: EventEntry): string {

@@ -6,6 +6,7 @@ import { isObject } from '../../value.ts';
 import type { CfnObject, CfnValue } from '../../value.ts';
 import { GraphBuilder, mapAt } from './builder.ts';
 import { addEvents } from './events.ts';
+import { addLayers } from './layers.ts';
 import { functionLogicalId, layerLogicalId } from './logicalIds.ts';
 import { nameOf, nameScope } from './names.ts';
 import { addPermissions } from './permissions.ts';
@@ -38,6 +39,7 @@ export function serverlessGraph(file: CfnObject, options: VariableOptions = {}):
   addEvents(b);
   addPermissions(b);
   addNetworks(b);
+  addLayers(b);
   for (const e of resources.edges) for (const s of e.sources) b.edge(e.source, e.target, e.kind, s);
   addReferences(b, generated);
   return b.build();

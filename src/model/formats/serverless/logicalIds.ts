@@ -51,3 +51,16 @@ export function userPoolLogicalId(pool: string): string {
 export function eventBusLogicalId(busName: string): string {
   return `${normalizedFunctionName(busName)}EventBridgeEventBus`;
 }
+
+/** The distribution the framework creates for the service's `cloudFront` events (one per service). */
+export const CLOUDFRONT_DISTRIBUTION_ID = 'CloudFrontDistribution';
+
+/** The topic rule of a function's n-th (from 1) `iot` event. */
+export function iotTopicRuleLogicalId(fn: string, n: number): string {
+  return `${normalizedFunctionName(fn)}IotTopicRule${n}`;
+}
+
+/** The provisioning template of a function's `iotFleetProvisioning` event. */
+export function iotProvisioningTemplateLogicalId(fn: string): string {
+  return `${normalizedFunctionName(fn)}IotProvisioningTemplate`;
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ok, refused } from '../../../testing/edits.ts';
 import type { Edit } from '../../types.ts';
+import { openTemplate } from '../../../template.ts';
 
 const SERVICE = `service: orders
 provider:
@@ -24,6 +25,7 @@ resources:
     Api:
       Type: AWS::ApiGateway::RestApi
 `;
+const BUS = '    Bus:\n      Type: AWS::Events::EventBus\n      Properties:\n        Name: orders-bus\n';
 
 const trigger = (source: string, properties?: Record<string, string | number>): Edit => ({
   op: 'connect',
@@ -68,6 +70,34 @@ describe('serverless connect: trigger', () => {
     );
     assert.match(ok(once, trigger('ApiGatewayRestApi', { path: 'orders', method: 'post' })), /method: get\n {6}- http:\n {10}path: orders\n {10}method: post\n/);
     refused(once, trigger('ApiGatewayRestApi', { path: 'orders/{id}', method: 'get' }), 'WIRE_EXISTS');
+  });
+
+  test('an event bus in resources: an eventBridge event naming it by Ref with a placeholder pattern, read back as its trigger', () => {
+    const withBus = SERVICE + BUS;
+    const out = ok(withBus, trigger('Bus'));
+    assert.equal(out, (withEvent('      - eventBridge:\n          eventBus: !Ref Bus\n          pattern:\n            source:\n              - my.app\n') + BUS));
+    const edge = openTemplate(out).graph.edges.find((e) => e.source === 'Bus' && e.target === 'worker');
+    assert.deepEqual(edge?.kind, 'trigger');
+    assert.deepEqual(edge?.sources, [{ via: 'event', path: ['functions', 'worker', 'events', 0, 'eventBridge'], name: 'eventBridge' }]);
+    assert.deepEqual(openTemplate(out).diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code), []);
+    refused(out, trigger('Bus'), 'WIRE_EXISTS');
+    assert.equal(ok(out, { op: 'disconnect', source: 'Bus', target: 'worker', kind: 'trigger' }), withBus);
+    // any other uncurated resource still triggers nothing
+    refused(SERVICE + '    Key:\n      Type: AWS::KMS::Key\n', trigger('Key'), 'WIRE_NOT_ALLOWED');
+  });
+
+  test('a new Timer drawn on the canvas: a schedule event, read back as a Timer triggering the function', () => {
+    const out = ok(SERVICE, { op: 'connect', source: 'Timer1', target: 'worker', kind: 'trigger', newSource: 'timer' });
+    assert.equal(out, withEvent('      - schedule: rate(5 minutes)\n'));
+    const g = openTemplate(out).graph;
+    assert.deepEqual(g.nodes.find((n) => n.kind === 'timer'), { id: 'worker.0', type: 'Cairn::Timer', kind: 'timer', path: ['functions', 'worker', 'events', 0, 'schedule'] });
+    assert.deepEqual(g.edges.filter((e) => e.kind === 'trigger').map((e) => `${e.source}->${e.target}`), ['worker.0->worker']);
+    // a second one is another schedule; the first stays
+    const two = ok(out, { op: 'connect', source: 'Timer2', target: 'worker', kind: 'trigger', newSource: 'timer', properties: { rate: 'cron(0 1 * * ? *)' } });
+    assert.equal(two, withEvent('      - schedule: rate(5 minutes)\n      - schedule:\n          rate: cron(0 1 * * ? *)\n'));
+    refused(SERVICE, { op: 'connect', source: 'Timer1', target: 'Jobs', kind: 'trigger', newSource: 'timer' }, 'WIRE_NOT_ALLOWED');
+    // without newSource, an id that is nothing in the file is still refused
+    refused(SERVICE, trigger('Timer1'), 'EDIT_NO_SUCH_RESOURCE');
   });
 
   test('refusals: an existing wire, a separate API, a non-function target, another provider', () => {
