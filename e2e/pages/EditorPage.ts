@@ -462,6 +462,14 @@ export class Inspector {
     return fieldIn(this.root(), label);
   }
 
+  /**
+   * What a field written with serverless.yml variables resolves to for the chosen stage (shown
+   * under it: `→ orders-prod`, `unresolved: ...`), by the field's element id (`inspector-TableName`, `env-STAGE-value`).
+   */
+  resolved(fieldId: string): Locator {
+    return this.root().locator(`[id="${fieldId}-note"]`);
+  }
+
   /** Types a new value into a field and commits it with Enter. */
   async set(label: string, value: string): Promise<void> {
     const f = this.field(label);
@@ -490,6 +498,46 @@ export class Inspector {
     const e = this.page.getByTestId(testId);
     if ((await e.getAttribute('open')) === null) await e.locator('summary').click();
     return e;
+  }
+}
+
+/**
+ * A serverless.yml's stage picker (`stage.picker`): the stage and region its variables are
+ * shown resolved for, and env values (`stage.env`) for `${env:NAME}`.
+ */
+export class StagePicker {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.getByTestId('stage.picker');
+  }
+
+  stage(): Locator {
+    return fieldIn(this.root(), 'Stage');
+  }
+
+  region(): Locator {
+    return fieldIn(this.root(), 'Region');
+  }
+
+  /** Types a stage and commits it with Enter (empty: the file's default). */
+  async choose(stage: string): Promise<void> {
+    await this.stage().fill(stage);
+    await this.stage().press('Enter');
+  }
+
+  env(): Locator {
+    return this.page.getByTestId('stage.env');
+  }
+
+  /** Adds an env value (opening the list if it is closed). */
+  async setEnv(name: string, value: string): Promise<void> {
+    if ((await this.env().getAttribute('open')) === null) await this.env().locator('summary').click();
+    const add = this.page.getByTestId('stage.env.add');
+    await add.getByLabel('Env name').fill(name);
+    await add.getByLabel('Env value').fill(value);
+    await add.getByRole('button', { name: 'Add' }).click();
+    await expect(this.page.getByTestId(`stage.env.${name}`)).toBeVisible();
   }
 }
 
@@ -592,8 +640,10 @@ export class EditorPage {
   readonly picker: ResourcePicker;
   readonly wires: Wires;
   readonly wire: WireInspector;
+  readonly stage: StagePicker;
 
   constructor(readonly page: Page) {
+    this.stage = new StagePicker(page);
     this.inspector = new Inspector(page);
     this.palette = new Palette(page);
     this.canvas = new Canvas(page);

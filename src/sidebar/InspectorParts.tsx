@@ -27,9 +27,7 @@ export function ResolvedNote({ hint }: { hint: ResolvedHint }) {
     <div className="field-resolved">
       {hint.text !== null && (
         <span className="resolved-value" title="As resolved for the chosen stage; the field keeps what is written">
-          <span aria-hidden="true">→ </span>
-          <span className="visually-hidden">resolves to </span>
-          <code>{hint.text}</code>
+          → <code>{hint.text}</code>
         </span>
       )}
       {hint.unresolved.map((u) => (

@@ -49,7 +49,7 @@ export function StagePicker() {
   const used = useAppSelector(selectEnvNamesUsed);
   if (!choices) return null;
   return (
-    <section className="stage-picker" data-testid="stage.picker" aria-label="Stage">
+    <section className="stage-picker" data-testid="stage.picker" aria-label="Stage and variables">
       <div className="stage-row">
         <div className="stage-field">
           <label htmlFor="stage-stage">Stage</label>

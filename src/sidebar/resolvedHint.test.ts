@@ -71,7 +71,7 @@ test('the inspector keeps the written text in the field and shows what it resolv
   const html = render('prod');
   // the field edits what is written
   assert.match(html, /id="inspector-description"[^>]*value="Hello on \$\{sls:stage\}"/);
-  assert.match(html, /resolves to <\/span><code>Hello on prod<\/code>/);
+  assert.match(html, /id="inspector-description-note"><div class="field-resolved"><span class="resolved-value"[^>]*>→ <code>Hello on prod<\/code>/);
   // a raw setting, an inherited value and an inherited variable
   assert.match(html, /<code>orders-prod-hello<\/code>/);
   assert.ok(html.includes('placeholder="${param:memory, 256} → 256 (from provider)"'));
