@@ -1,5 +1,6 @@
 import type { UnresolvedVariable, VariableResolver } from '../model/formats/serverless/variables.ts';
 import type { CfnValue } from '../model/value.ts';
+import { whyUnresolved } from '../model/formats/serverless/rules/unresolvedVariable.ts';
 
 /**
  * What a setting written with serverless.yml variables comes to for the chosen stage, shown
@@ -16,20 +17,9 @@ export interface ResolvedHint {
 const MAX_SHOWN = 160;
 
 function why(u: UnresolvedVariable, stage: string): string {
-  switch (u.reason) {
-    case 'external':
-      return 'read from AWS or a file when deployed';
-    case 'cycle':
-      return 'it refers back to itself';
-    case 'depth':
-      return 'it goes through too many other variables';
-    case 'invalid':
-      return 'not a variable Cairn can read';
-    default:
-      if (u.source === 'env') return 'no value given: add it under Env values';
-      if (u.source === 'opt') return 'no such option given and no fallback';
-      return `nothing gives it a value for stage ${stage}`;
-  }
+  if (u.reason === 'external') return 'read from AWS or a file when deployed';
+  if (u.reason === 'missing' && u.source === 'env') return 'no value given: add it under Env values';
+  return whyUnresolved(u, stage);
 }
 
 function shown(v: CfnValue): string {

@@ -1,5 +1,7 @@
 import { createSelector } from '@reduxjs/toolkit';
 import { openTemplate } from '../../model/template.ts';
+import { rememberParsed } from '../../model/yaml/cache.ts';
+import { Parsed } from '../../model/yaml/parse.ts';
 import type { Template } from '../../model/template.ts';
 import type { Graph, GraphNode } from '../../model/graph/types.ts';
 import { sameGraph } from '../../model/graph/equal.ts';
@@ -34,6 +36,9 @@ const opened: Template[] = [];
 function templateOf(text: string, variables: VariableOptions): Template {
   const hit = opened.find((t) => t.text === text && (t.format !== 'serverless' || t.variables === variables));
   if (hit) return hit;
+  // only the variables changed (another stage): the graph is built again from the same parse
+  const same = opened.find((t) => t.text === text);
+  if (same?.parsed instanceof Parsed) rememberParsed(same.parsed);
   const fresh = openTemplate(text, { variables });
   // an edit that leaves the graph as it was (a property, a value) keeps the graph object, so
   // nothing that draws it (canvas, minimap, layout) has anything to do

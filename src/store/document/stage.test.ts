@@ -143,3 +143,11 @@ test('SLS_UNRESOLVED_VARIABLE is worked out for the chosen stage', () => {
   assert.equal(selectTemplate(store.getState()).variables?.stage, 'staging');
   assert.deepEqual(codes(), ['${param:queueName} does not resolve for stage staging']);
 });
+
+test('the env names are not looked for again when only the stage changes', () => {
+  // a text of its own: the caches hold nothing of it from the tests above
+  const store = opened(`${SERVICE}# env names\n`);
+  const first = selectEnvNamesUsed(store.getState());
+  store.dispatch(stageChosen('prod'));
+  assert.equal(selectEnvNamesUsed(store.getState()), first);
+});

@@ -53,5 +53,10 @@ export function envNamesIn(value: CfnValue | undefined): string[] {
   return [...names];
 }
 
-/** The env names a serverless.yml uses (what the env values editor offers); empty for other formats. */
-export const selectEnvNamesUsed = createSelector([selectTemplate], (t): readonly string[] => (t.format === 'serverless' ? envNamesIn(t.parsed.value ?? undefined) : []));
+/** The parsed serverless.yml (null for other formats): the same object whatever the stage. */
+const selectServerlessValue = createSelector([selectTemplate], (t) => (t.format === 'serverless' ? t.parsed.value : null));
+
+const NONE: readonly string[] = [];
+
+/** The env names a serverless.yml uses (what the env values editor offers); worked out once per text, not per stage. */
+export const selectEnvNamesUsed = createSelector([selectServerlessValue], (v): readonly string[] => (v ? envNamesIn(v) : NONE));
