@@ -59,3 +59,51 @@ test('a serverless.yml is shown resolved for the chosen stage and env values, wh
   await expect(editor.inspector.resolved('env-STAGE-value')).toHaveText('→ dev');
   await editor.yaml.expectText((t) => expect(t).toBe(STARTER));
 });
+
+/** A service whose stages are in `params:`: a value only prod gives, and one only AWS can give. */
+const PARAMS = `service: shop
+provider:
+  name: aws
+  runtime: nodejs22.x
+params:
+  default:
+    tableSuffix: test
+  prod:
+    tableSuffix: live
+    alarmEmail: ops@example.com
+functions:
+  notify:
+    handler: src/notify.handler
+    environment:
+      ALARM_EMAIL: \${param:alarmEmail}
+      TABLE: \${self:service}-\${param:tableSuffix}
+      API_KEY: \${ssm:/shop/api-key}
+`;
+
+test('the stages of params: are offered; a variable only one stage gives is unresolved, and a diagnostic, for the others', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.openFiles([{ name: 'serverless.yml', buffer: Buffer.from(PARAMS) }]);
+  await expect(editor.node('notify')).toBeVisible();
+  await expect(editor.stage.stage()).toHaveValue('dev');
+  await expect(editor.stage.stageChoice('dev')).toHaveAttribute('aria-pressed', 'true');
+  await expect(editor.stage.stageChoice('prod')).toHaveAttribute('aria-pressed', 'false');
+
+  await editor.canvas.select('notify');
+  await expect(editor.inspector.resolved('env-ALARM_EMAIL-value')).toContainText('unresolved: ${param:alarmEmail} (nothing in the file gives it a value for stage dev)');
+  await expect(editor.inspector.resolved('env-TABLE-value')).toHaveText('→ shop-test');
+  await expect(editor.inspector.resolved('env-API_KEY-value')).toHaveText('unresolved: ${ssm:/shop/api-key} (read from AWS or a file when deployed)');
+  await expect(editor.diagnostics()).toContainText('${param:alarmEmail} does not resolve for stage dev');
+
+  await editor.stage.stageChoice('prod').click();
+  await expect(editor.stage.stage()).toHaveValue('prod');
+  await expect(editor.inspector.resolved('env-ALARM_EMAIL-value')).toHaveText('→ ops@example.com');
+  await expect(editor.inspector.resolved('env-TABLE-value')).toHaveText('→ shop-live');
+  await expect(editor.inspector.resolved('env-API_KEY-value')).toContainText('unresolved: ${ssm:/shop/api-key}');
+  await expect(editor.diagnostics()).not.toContainText('SLS_UNRESOLVED_VARIABLE');
+
+  // a stage the file does not name, typed
+  await editor.stage.choose('qa');
+  await expect(editor.diagnostics()).toContainText('${param:alarmEmail} does not resolve for stage qa');
+  await editor.yaml.expectText((t) => expect(t).toBe(PARAMS));
+});

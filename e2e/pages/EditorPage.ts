@@ -520,6 +520,11 @@ export class StagePicker {
     return fieldIn(this.root(), 'Region');
   }
 
+  /** One of the stages the file names (its default and those of `params:`), shown when it names more than one. */
+  stageChoice(stage: string): Locator {
+    return this.root().getByRole('group', { name: 'Stages of this file' }).getByRole('button', { name: stage, exact: true });
+  }
+
   /** Types a stage and commits it with Enter (empty: the file's default). */
   async choose(stage: string): Promise<void> {
     await this.stage().fill(stage);
@@ -722,6 +727,11 @@ export class EditorPage {
     const path = await dl.path();
     if (!path) throw new Error('download failed');
     return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+  }
+
+  /** The list of problems (`diagnostics.panel`). */
+  diagnostics(): Locator {
+    return this.page.getByTestId('diagnostics.panel');
   }
 
   /** The document's name, as the YAML panel shows it. */

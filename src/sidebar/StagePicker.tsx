@@ -65,6 +65,15 @@ export function StagePicker() {
           <CommitInput id="stage-region" value={choices.region} placeholder={choices.defaultRegion} onCommit={(v) => dispatch(regionChosen(v))} />
         </div>
       </div>
+      {choices.stages.length > 1 && (
+        <div className="stage-chips" role="group" aria-label="Stages of this file">
+          {choices.stages.map((s) => (
+            <button key={s} type="button" aria-pressed={s === choices.stage} onClick={() => dispatch(stageChosen(s === choices.defaultStage ? null : s))}>
+              {s}
+            </button>
+          ))}
+        </div>
+      )}
       <p className="stage-note">Variables are shown resolved for this stage. The file is not changed.</p>
       <EnvValues env={env} used={used} />
     </section>
