@@ -68,9 +68,11 @@ provider:
 params:
   default:
     tableSuffix: test
+    batch: 5
   prod:
     tableSuffix: live
     alarmEmail: ops@example.com
+    batch: 50
 functions:
   notify:
     handler: src/notify.handler
@@ -78,6 +80,14 @@ functions:
       ALARM_EMAIL: \${param:alarmEmail}
       TABLE: \${self:service}-\${param:tableSuffix}
       API_KEY: \${ssm:/shop/api-key}
+    events:
+      - sqs:
+          arn: !GetAtt Alarms.Arn
+          batchSize: \${param:batch}
+resources:
+  Resources:
+    Alarms:
+      Type: AWS::SQS::Queue
 `;
 
 test('the stages of params: are offered; a variable only one stage gives is unresolved, and a diagnostic, for the others', async ({ page }) => {
@@ -101,6 +111,11 @@ test('the stages of params: are offered; a variable only one stage gives is unre
   await expect(editor.inspector.resolved('env-TABLE-value')).toHaveText('→ shop-live');
   await expect(editor.inspector.resolved('env-API_KEY-value')).toContainText('unresolved: ${ssm:/shop/api-key}');
   await expect(editor.diagnostics()).not.toContainText('SLS_UNRESOLVED_VARIABLE');
+
+  // a trigger's event settings too: the field keeps the text, the note says what it is for prod
+  await editor.wires.selectWithKeyboard('Alarms', 'trigger', 'notify');
+  await expect(editor.wire.setting('sqs-1', 'batchSize')).toHaveValue('${param:batch}');
+  await expect(editor.wire.resolved('sqs-1', 'batchSize')).toHaveText('→ 50');
 
   // a stage the file does not name, typed
   await editor.stage.choose('qa');

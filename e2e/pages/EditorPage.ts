@@ -352,6 +352,11 @@ export class WireInspector {
     return this.page.getByTestId(`wire.setting.${event}.${property}`).locator('input, select');
   }
 
+  /** What an event setting written with serverless.yml variables resolves to for the chosen stage. */
+  resolved(event: string, property: string): Locator {
+    return this.page.getByTestId(`wire.setting.${event}.${property}`).locator('.field-resolved');
+  }
+
   /** Types a value into an event setting's text field and commits it with Enter. */
   async setSetting(event: string, property: string, value: string): Promise<void> {
     const field = this.setting(event, property);
