@@ -9,7 +9,7 @@ import { Palette } from '../sidebar/Palette.tsx';
 import { freeId } from '../sidebar/newNode.ts';
 import { nodeKindInfo } from '../model/catalog/nodeKinds.ts';
 import { documentOpened, documentSaved, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
-import { selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
+import { selectDrawnTemplate, selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
 import { useDiagnostics } from '../store/document/useDiagnostics.ts';
 import { selectResolver } from '../store/document/stageSelectors.ts';
 import { selectionChanged, selectionRenamed } from '../store/selection/slice.ts';
@@ -20,6 +20,7 @@ import type { StageState } from '../store/document/stage.ts';
 
 const selectPositions = (s: RootState) => s.layout.positions;
 const selectRevision = (s: RootState) => s.document.revision;
+const selectDrawnFormat = (s: RootState) => selectDrawnTemplate(s).format;
 import { useWireSelection } from './useWireSelection.ts';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
 import { locate } from '../model/diagnostics/locate.ts';
@@ -108,6 +109,8 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
   const selected = useAppSelector(selectSelection);
   const selectedNode = useAppSelector(selectSelectedNode);
   const resolver = useAppSelector(selectResolver);
+  // the last text that parsed: the stage picker stays while the YAML is mid-edit
+  const drawnFormat = useAppSelector(selectDrawnFormat);
   const { wireSelected, ...wireProps } = useWireSelection();
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | undefined>(undefined);
   const [tab, setTab] = useState<'edit' | 'deployments'>('edit');
@@ -458,7 +461,7 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
         </div>
         {tab === 'edit' ? (
           <>
-            {template.format === 'serverless' && (
+            {drawnFormat === 'serverless' && (
               <Suspense fallback={null}>
                 <StagePicker />
               </Suspense>

@@ -54,10 +54,11 @@ export const selectTemplate = createSelector([selectText, selectVariableOptions]
 const selectLastGood = (s: RootState) => s.document.lastGood;
 
 /**
- * The graph to draw. YAML that does not parse never wipes the canvas: the last good graph
+ * The template drawn, and its graph. YAML that does not parse never wipes the canvas: the last good graph
  * stays, and `selectGraphIsStale` says so.
  */
-export const selectGraph = createSelector([selectLastGood, selectVariableOptions], (text, variables): Graph => templateOf(text, variables).graph);
+export const selectDrawnTemplate = createSelector([selectLastGood, selectVariableOptions], (text, variables): Template => templateOf(text, variables));
+export const selectGraph = createSelector([selectDrawnTemplate], (t): Graph => t.graph);
 export const selectGraphIsStale = createSelector([selectTemplate], (t) => t.parsed.blocked);
 export const selectParseDiagnostics = createSelector([selectTemplate], (t) => t.diagnostics);
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createStore } from '../store.ts';
 import { diagnose } from './diagnose.ts';
-import { documentOpened, editsApplied } from './slice.ts';
+import { documentOpened, editsApplied, textEdited } from './slice.ts';
 import { selectGraph, selectTemplate, selectVariableOptions } from './selectors.ts';
 import { NO_STAGE, envValueRemoved, envValueSet, parseStage, regionChosen, stageChosen } from './stage.ts';
 import { envNamesIn, selectEnvNamesUsed, selectResolver, selectStageChoices } from './stageSelectors.ts';
@@ -150,4 +150,13 @@ test('the env names are not looked for again when only the stage changes', () =>
   const first = selectEnvNamesUsed(store.getState());
   store.dispatch(stageChosen('prod'));
   assert.equal(selectEnvNamesUsed(store.getState()), first);
+});
+
+test('while the YAML does not parse, the stage picker and the resolver keep the last text that did', () => {
+  const store = opened();
+  store.dispatch(stageChosen('prod'));
+  store.dispatch(textEdited(`${SERVICE}functions: [\n`));
+  assert.equal(selectTemplate(store.getState()).parsed.blocked, true);
+  assert.equal(selectStageChoices(store.getState())?.stage, 'prod');
+  assert.equal(selectResolver(store.getState())?.resolve('${self:custom.table}').value, 'orders-prod');
 });

@@ -4,15 +4,16 @@ import type { VariableResolver } from '../../model/formats/serverless/variables.
 import { isObject } from '../../model/value.ts';
 import type { CfnValue } from '../../model/value.ts';
 import type { RootState } from '../store.ts';
-import { selectTemplate } from './selectors.ts';
+import { selectDrawnTemplate } from './selectors.ts';
 
 const selectStage = (s: RootState) => s.stage;
 
 /**
- * The resolver of the open serverless.yml for the chosen stage (null for any other format, or
- * while the YAML does not parse). It memoises per string: the inspector asks it field by field.
+ * The resolver of the open serverless.yml for the chosen stage (null for any other format). Like
+ * the canvas, it reads the last text that parsed: the picker stays while the YAML is mid-edit.
+ * It memoises per string: the inspector asks it field by field.
  */
-export const selectResolver = createSelector([selectTemplate], (t): VariableResolver | null =>
+export const selectResolver = createSelector([selectDrawnTemplate], (t): VariableResolver | null =>
   t.format === 'serverless' && t.parsed.value ? variableResolver(t.parsed.value, t.variables) : null,
 );
 
@@ -28,7 +29,7 @@ export interface StageChoices {
 }
 
 /** What the stage picker shows, for a serverless.yml (null otherwise). */
-export const selectStageChoices = createSelector([selectTemplate, selectResolver, selectStage], (t, resolver, chosen): StageChoices | null => {
+export const selectStageChoices = createSelector([selectDrawnTemplate, selectResolver, selectStage], (t, resolver, chosen): StageChoices | null => {
   const value = t.parsed.value;
   if (!resolver || !value) return null;
   const defaults = chosen.stage === null && chosen.region === null ? resolver : variableResolver(value, { env: chosen.env });
@@ -54,7 +55,7 @@ export function envNamesIn(value: CfnValue | undefined): string[] {
 }
 
 /** The parsed serverless.yml (null for other formats): the same object whatever the stage. */
-const selectServerlessValue = createSelector([selectTemplate], (t) => (t.format === 'serverless' ? t.parsed.value : null));
+const selectServerlessValue = createSelector([selectDrawnTemplate], (t) => (t.format === 'serverless' ? t.parsed.value : null));
 
 const NONE: readonly string[] = [];
 
