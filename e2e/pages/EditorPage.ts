@@ -352,6 +352,11 @@ export class WireInspector {
     return this.page.getByTestId(`wire.setting.${event}.${property}`).locator('input, select');
   }
 
+  /** What an event setting written with serverless.yml variables resolves to for the chosen stage. */
+  resolved(event: string, property: string): Locator {
+    return this.page.getByTestId(`wire.setting.${event}.${property}`).locator('.field-resolved');
+  }
+
   /** Types a value into an event setting's text field and commits it with Enter. */
   async setSetting(event: string, property: string, value: string): Promise<void> {
     const field = this.setting(event, property);
@@ -462,6 +467,14 @@ export class Inspector {
     return fieldIn(this.root(), label);
   }
 
+  /**
+   * What a field written with serverless.yml variables resolves to for the chosen stage (shown
+   * under it: `→ orders-prod`, `unresolved: ...`), by the field's element id (`inspector-TableName`, `env-STAGE-value`).
+   */
+  resolved(fieldId: string): Locator {
+    return this.root().locator(`[id="${fieldId}-note"]`);
+  }
+
   /** Types a new value into a field and commits it with Enter. */
   async set(label: string, value: string): Promise<void> {
     const f = this.field(label);
@@ -490,6 +503,51 @@ export class Inspector {
     const e = this.page.getByTestId(testId);
     if ((await e.getAttribute('open')) === null) await e.locator('summary').click();
     return e;
+  }
+}
+
+/**
+ * A serverless.yml's stage picker (`stage.picker`): the stage and region its variables are
+ * shown resolved for, and env values (`stage.env`) for `${env:NAME}`.
+ */
+export class StagePicker {
+  constructor(readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.getByTestId('stage.picker');
+  }
+
+  stage(): Locator {
+    return fieldIn(this.root(), 'Stage');
+  }
+
+  region(): Locator {
+    return fieldIn(this.root(), 'Region');
+  }
+
+  /** One of the stages the file names (its default and those of `params:`), shown when it names more than one. */
+  stageChoice(stage: string): Locator {
+    return this.root().getByRole('group', { name: 'Stages of this file' }).getByRole('button', { name: stage, exact: true });
+  }
+
+  /** Types a stage and commits it with Enter (empty: the file's default). */
+  async choose(stage: string): Promise<void> {
+    await this.stage().fill(stage);
+    await this.stage().press('Enter');
+  }
+
+  env(): Locator {
+    return this.page.getByTestId('stage.env');
+  }
+
+  /** Adds an env value (opening the list if it is closed). */
+  async setEnv(name: string, value: string): Promise<void> {
+    if ((await this.env().getAttribute('open')) === null) await this.env().locator('summary').click();
+    const add = this.page.getByTestId('stage.env.add');
+    await add.getByLabel('Env name').fill(name);
+    await add.getByLabel('Env value').fill(value);
+    await add.getByRole('button', { name: 'Add' }).click();
+    await expect(this.page.getByTestId(`stage.env.${name}`)).toBeVisible();
   }
 }
 
@@ -592,8 +650,10 @@ export class EditorPage {
   readonly picker: ResourcePicker;
   readonly wires: Wires;
   readonly wire: WireInspector;
+  readonly stage: StagePicker;
 
   constructor(readonly page: Page) {
+    this.stage = new StagePicker(page);
     this.inspector = new Inspector(page);
     this.palette = new Palette(page);
     this.canvas = new Canvas(page);
@@ -672,6 +732,11 @@ export class EditorPage {
     const path = await dl.path();
     if (!path) throw new Error('download failed');
     return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+  }
+
+  /** The list of problems (`diagnostics.panel`). */
+  diagnostics(): Locator {
+    return this.page.getByTestId('diagnostics.panel');
   }
 
   /** The document's name, as the YAML panel shows it. */

@@ -6,6 +6,7 @@ import { nodesPlaced } from '../store/layout/slice.ts';
 import { useAppDispatch } from '../store/hooks.ts';
 import type { KeyValueStore } from '../store/persistence/kv.ts';
 import type { RootState } from '../store/store.ts';
+import type { StageState } from '../store/document/stage.ts';
 import { Editor } from './Editor.tsx';
 import { DropZone } from './open/DropZone.tsx';
 import { readFiles } from './open/readFiles.ts';
@@ -42,6 +43,8 @@ interface OpenDocument extends Incoming {
   readonly key: number;
   readonly saved: boolean;
   readonly restoredAt?: string;
+  /** Restored work: the stage a serverless.yml was shown for. */
+  readonly stage?: StageState;
 }
 
 export function App({ kv }: Props) {
@@ -156,7 +159,7 @@ export function App({ kv }: Props) {
             Could not load {SAMPLE}: {opening.message} <code>{opening.code}</code>
           </p>
         )}
-        {doc && <Editor key={doc.key} name={doc.name} text={doc.text} saved={doc.saved} {...(doc.layout ? { layout: doc.layout } : {})} />}
+        {doc && <Editor key={doc.key} name={doc.name} text={doc.text} saved={doc.saved} {...(doc.layout ? { layout: doc.layout } : {})} {...(doc.stage ? { stage: doc.stage } : {})} />}
       </main>
       <DropZone onFiles={(files) => void openFiles(files)} />
       {gallery && (

@@ -9,15 +9,18 @@ import { Palette } from '../sidebar/Palette.tsx';
 import { freeId } from '../sidebar/newNode.ts';
 import { nodeKindInfo } from '../model/catalog/nodeKinds.ts';
 import { documentOpened, documentSaved, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
-import { selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
+import { selectDrawnTemplate, selectGraph, selectGraphIsStale, selectRefused, selectSelectedNode, selectSelection, selectTemplate } from '../store/document/selectors.ts';
 import { useDiagnostics } from '../store/document/useDiagnostics.ts';
+import { selectResolver } from '../store/document/stageSelectors.ts';
 import { selectionChanged, selectionRenamed } from '../store/selection/slice.ts';
 import { nodeRenamed, nodesPlaced } from '../store/layout/slice.ts';
 import { editsAppliedAndPlaced } from '../store/layout/editsPlaced.ts';
 import type { RootState } from '../store/store.ts';
+import type { StageState } from '../store/document/stage.ts';
 
 const selectPositions = (s: RootState) => s.layout.positions;
 const selectRevision = (s: RootState) => s.document.revision;
+const selectDrawnFormat = (s: RootState) => selectDrawnTemplate(s).format;
 import { useWireSelection } from './useWireSelection.ts';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
 import { locate } from '../model/diagnostics/locate.ts';
@@ -43,6 +46,8 @@ interface Props {
   readonly layout?: Readonly<Record<string, Position>>;
   /** False for restored work whose changes were never downloaded. */
   readonly saved?: boolean;
+  /** Restored work: the stage a serverless.yml was shown for. */
+  readonly stage?: StageState;
 }
 
 type Question = { source: string; target: string; options: readonly WireKind[] };
@@ -56,6 +61,7 @@ const ParametersPanel = lazy(() => import('../sidebar/ParametersPanel.tsx').then
 const Shortcuts = lazy(() => import('./Shortcuts.tsx').then((m) => ({ default: m.Shortcuts })));
 const ResourcePicker = lazy(() => import('../sidebar/ResourcePicker.tsx').then((m) => ({ default: m.ResourcePicker })));
 const UnwiredPermissions = lazy(() => import('../sidebar/UnwiredPermissions.tsx').then((m) => ({ default: m.UnwiredPermissions })));
+const StagePicker = lazy(() => import('../sidebar/StagePicker.tsx').then((m) => ({ default: m.StagePicker })));
 const RequiredProperties = lazy(() => import('../sidebar/RequiredProperties.tsx').then((m) => ({ default: m.RequiredProperties })));
 
 
@@ -84,16 +90,16 @@ function writeFlag(key: string, on: boolean): void {
 }
 
 /** The editor: palette, canvas, and the stack's details beside it. */
-export function Editor({ name, text, layout, saved = true }: Props) {
+export function Editor({ name, text, layout, saved = true, stage }: Props) {
   const dispatch = useAppDispatch();
   const store = useStore<RootState>();
   // The first render still sees the document this editor replaces (its own is opened by the
   // effect below): automatic layout and the first fit wait for this revision.
   const openedRevision = useRef(Number.POSITIVE_INFINITY);
   useEffect(() => {
-    dispatch(documentOpened({ name, text, saved, ...(layout ? { layout } : {}) }));
+    dispatch(documentOpened({ name, text, saved, ...(layout ? { layout } : {}), ...(stage ? { stage } : {}) }));
     openedRevision.current = store.getState().document.revision;
-  }, [dispatch, store, name, text, layout, saved]);
+  }, [dispatch, store, name, text, layout, saved, stage]);
   const revision = useAppSelector(selectRevision);
   const template = useAppSelector(selectTemplate);
   const fileGraph = useAppSelector(selectGraph);
@@ -106,6 +112,9 @@ export function Editor({ name, text, layout, saved = true }: Props) {
   const { diagnostics, counts } = useDiagnostics(template);
   const selected = useAppSelector(selectSelection);
   const selectedNode = useAppSelector(selectSelectedNode);
+  const resolver = useAppSelector(selectResolver);
+  // the last text that parsed: the stage picker stays while the YAML is mid-edit
+  const drawnFormat = useAppSelector(selectDrawnFormat);
   const { wireSelected, ...wireProps } = useWireSelection();
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | undefined>(undefined);
   const [tab, setTab] = useState<'edit' | 'deployments'>('edit');
@@ -482,13 +491,18 @@ export function Editor({ name, text, layout, saved = true }: Props) {
         </div>
         {tab === 'edit' ? (
           <>
+            {drawnFormat === 'serverless' && (
+              <Suspense fallback={null}>
+                <StagePicker />
+              </Suspense>
+            )}
             {wireSelected ? (
               <Suspense fallback={<p className="inspector-empty">Loading the wire…</p>}>
                 <WireInspector onReveal={onReveal} />
               </Suspense>
             ) : (
               <Suspense fallback={<p className="inspector-empty">Loading the inspector…</p>}>
-                <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} format={template.format} />
+                <Inspector node={selectedNode} definition={definition} edges={graph.edges} {...(inherited ? { inherited } : {})} onEdits={onEdits} onRename={onRename} onReveal={onReveal} parsed={template.parsed} format={template.format} resolver={resolver} />
               </Suspense>
             )}
             <Suspense fallback={null}>

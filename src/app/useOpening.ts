@@ -15,6 +15,7 @@ export type OpeningState =
       /** When restored work with such changes was kept: the page says so. */
       readonly restoredAt?: string;
       readonly layout?: SavedWork['layout'];
+      readonly stage?: SavedWork['stage'];
     }
   | { readonly status: 'failed'; readonly code: string; readonly message: string };
 
@@ -39,6 +40,7 @@ export function useOpening(sample: string, kv: KeyValueStore): OpeningState {
           saved: !dirty,
           ...(dirty ? { restoredAt: saved.savedAt } : {}),
           ...(saved.layout ? { layout: saved.layout } : {}),
+          ...(saved.stage ? { stage: saved.stage } : {}),
         });
       }
       const result = await fetchSample(sample, (url, init) => fetch(url, init), controller.signal);

@@ -5,6 +5,7 @@ import { serverlessFormat } from './formats/serverless.ts';
 import type { Graph } from './graph/types.ts';
 import { parseCached } from './yaml/cache.ts';
 import type { ParsedText } from './yaml/parse.ts';
+import type { VariableOptions } from './formats/serverless/variables.ts';
 
 export type { FormatId };
 
@@ -21,6 +22,8 @@ export interface Template {
   readonly graph: Graph;
   /** Parse-level diagnostics (YAML errors, safety limits). `validateTemplate` (validate.ts) adds the rules. */
   readonly diagnostics: readonly Diagnostic[];
+  /** serverless.yml: the stage and values its variables were resolved with (absent: the file's defaults). */
+  readonly variables?: VariableOptions;
 }
 
 const FORMATS: readonly FormatAdapter[] = [serverlessFormat, cloudFormationFormat];
@@ -42,5 +45,6 @@ export function openTemplate(text: string, options: OpenOptions = {}): Template 
     parsed,
     graph: value ? adapter.graph(value, options) : EMPTY,
     diagnostics: parsed.diagnostics,
+    ...(options.variables ? { variables: options.variables } : {}),
   };
 }

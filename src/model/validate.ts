@@ -20,7 +20,7 @@ const RULES: Readonly<Record<FormatId, readonly Rule[]>> = {
 
 export interface ValidateOptions {
   readonly spec: ResourceSpec | null;
-  /** serverless.yml: the stage and values to resolve variables with (SLS_UNRESOLVED_VARIABLE). */
+  /** serverless.yml: the stage and values to resolve variables with (SLS_UNRESOLVED_VARIABLE); default: those the template was opened with. */
   readonly variables?: VariableOptions;
 }
 
@@ -28,11 +28,12 @@ export interface ValidateOptions {
 export function validateTemplate(t: Template, opts: ValidateOptions): Diagnostic[] {
   const value = t.parsed.value;
   if (!value) return sortDiagnostics(t.diagnostics);
+  const variables = opts.variables ?? t.variables;
   const found = runRules(RULES[t.format], {
     value,
     format: t.format,
     spec: opts.spec,
-    ...(opts.variables ? { variables: opts.variables } : {}),
+    ...(variables ? { variables } : {}),
     locate: (path, key) => locate(t.parsed, path, key),
   });
   return sortDiagnostics([...t.diagnostics, ...found]);

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import type { Field } from './inspectorFields.ts';
 
 /** Commits on Enter or blur, reverts on Escape; shows why a value is refused. */
-export function Draft({ id, label, value, onCommit, input = 'text', options, required, help, inherited, labelExtra }: {
+export function Draft({ id, label, value, onCommit, input = 'text', options, required, help, inherited, labelExtra, note }: {
   id: string;
+  /** Shown under the field: what a value written with variables comes to (its element's id is `<id>-note`). */
+  note?: React.ReactNode;
   /** Shown at the end of the label line (a literal/reference switch). */
   labelExtra?: React.ReactNode;
   label: string;
@@ -52,6 +54,7 @@ export function Draft({ id, label, value, onCommit, input = 'text', options, req
           value={draft}
           placeholder={inherited}
           aria-invalid={error ? true : undefined}
+          aria-describedby={note ? `${id}-note` : undefined}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={() => commit(draft)}
           onKeyDown={(e) => {
@@ -60,6 +63,7 @@ export function Draft({ id, label, value, onCommit, input = 'text', options, req
           }}
         />
       )}
+      {note && <div id={`${id}-note`}>{note}</div>}
       {help && !error && <span className="field-help">{help}</span>}
       {error && (
         <span className="field-error" role="alert">

@@ -6,6 +6,8 @@ import { openTemplate } from '../model/template.ts';
 import { definitionOf, inheritedOf } from './nodeSettings.ts';
 import { Inspector } from './Inspector.tsx';
 import { ParametersPanel } from './ParametersPanel.tsx';
+import { variableResolver } from '../model/formats/serverless/variables.ts';
+import type { VariableOptions } from '../model/formats/serverless/variables.ts';
 
 const TEXT = `Parameters:
   Stage:
@@ -44,8 +46,9 @@ Outputs:
     Value: !GetAtt Fn.Arn
 `;
 
-function render(id: string, text = TEXT): string {
-  const t = openTemplate(text);
+/** The inspector as drawn for node `id`; with `variables`, a serverless.yml's settings are shown resolved for them. */
+function render(id: string, text = TEXT, variables?: VariableOptions): string {
+  const t = openTemplate(text, variables ? { variables } : {});
   const node = t.graph.nodes.find((n) => n.id === id)!;
   const inherited = inheritedOf(t.format, t.parsed.value, node);
   return renderToStaticMarkup(
@@ -56,6 +59,7 @@ function render(id: string, text = TEXT): string {
       ...(inherited ? { inherited } : {}),
       parsed: t.parsed,
       format: t.format,
+      ...(variables && t.parsed.value ? { resolver: variableResolver(t.parsed.value, variables) } : {}),
       onEdits: () => undefined,
       onRename: () => undefined,
       onReveal: () => undefined,
@@ -167,5 +171,38 @@ describe('stack panel', () => {
     const html = renderToStaticMarkup(createElement(ParametersPanel, { parsed: t.parsed, template: t.parsed.value, onEdits: () => undefined, onReveal: () => undefined }));
     assert.match(html, /Parameters \(1\)[\s\S]*Outputs \(1\)[\s\S]*Conditions \(1\)/);
     assert.doesNotMatch(html, /<option|parameters\.item|outputs\.item|conditions\.item/);
+  });
+});
+
+const STAGED = `service: orders
+provider:
+  name: aws
+  memorySize: \${param:memory, 256}
+  environment:
+    LEVEL: \${env:LOG_LEVEL, 'info'}
+functions:
+  hello:
+    handler: index.hello
+    description: Hello on \${sls:stage}
+    name: \${self:service}-\${sls:stage}-hello
+    environment:
+      KEY: \${ssm:/orders/key}
+`;
+
+describe('inspector on a serverless.yml, for a stage', () => {
+  it('keeps the written text in the field and shows what it resolves to under it', () => {
+    const html = render('hello', STAGED, { stage: 'prod' });
+    // the field edits what is written
+    assert.match(html, /id="inspector-description"[^>]*value="Hello on \$\{sls:stage\}"/);
+    assert.match(html, /id="inspector-description-note"><div class="field-resolved"><span class="resolved-value"[^>]*>→ <code>Hello on prod<\/code>/);
+    // a raw setting, an inherited value and an inherited variable
+    assert.match(html, /<code>orders-prod-hello<\/code>/);
+    assert.ok(html.includes('placeholder="${param:memory, 256} → 256 (from provider)"'));
+    assert.ok(html.includes('→ info'));
+    // what needs AWS is shown as written, with why
+    assert.match(html, /unresolved: <code>\$\{ssm:\/orders\/key\}<\/code>/);
+    assert.match(render('hello', STAGED, { stage: 'dev' }), /<code>Hello on dev<\/code>/);
+    // without a resolver (no stage given to the form) nothing is resolved
+    assert.doesNotMatch(render('hello', STAGED), /field-resolved/);
   });
 });

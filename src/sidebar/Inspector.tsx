@@ -10,6 +10,9 @@ import { parseField } from './inspectorFields.ts';
 import type { FormatId } from '../model/formats/adapter.ts';
 import { settingsShape, stackLayers, stackResources } from './nodeSettings.ts';
 import { AddRawSetting, EnvironmentVariables, Layers, RawSetting, ValueField, objectOr } from './InspectorParts.tsx';
+import type { Resolve } from './InspectorParts.tsx';
+import { resolvedHint } from './resolvedHint.ts';
+import type { VariableResolver } from '../model/formats/serverless/variables.ts';
 import { referenceChoices, sourceOf } from './stackFields.ts';
 
 interface Props {
@@ -26,13 +29,15 @@ interface Props {
   /** The whole template: reference choices, conditions, and settings shown as written. */
   readonly parsed: ParsedText;
   readonly format: FormatId;
+  /** serverless.yml: resolves variables for the chosen stage; settings written with them show what they come to. */
+  readonly resolver?: VariableResolver | null;
 }
 
 const DELETION_POLICIES = ['Delete', 'Retain', 'RetainExceptOnCreate', 'Snapshot'];
 
 export { Draft } from './Draft.tsx';
 
-function InspectorView({ node, definition, edges, inherited, onEdits, onRename, onReveal, parsed, format }: Props) {
+function InspectorView({ node, definition, edges, inherited, onEdits, onRename, onReveal, parsed, format, resolver = null }: Props) {
   if (!node) {
     return (
       <section className="inspector" data-testid="inspector" aria-label="Inspector">
@@ -69,6 +74,7 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
   const inheritedVariables = environment && inherited ? objectOr(valueAt(inherited, environment)) : {};
   const layerList = layersAt ? valueAt(props, layersAt) : undefined;
   const layers = Array.isArray(layerList) ? layerList : [];
+  const resolve: Resolve | undefined = resolver ? (v) => resolvedHint(resolver, v) : undefined;
 
   return (
     <section className="inspector" data-testid="inspector" aria-label={`Inspector: ${node.id}`}>
@@ -108,6 +114,7 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
               choices={choices}
               field={f}
               inheritedFrom={shape.inheritedFrom}
+              resolve={resolve}
               {...(inherited?.[f.name] !== undefined ? { inherited: inherited[f.name] } : {})}
               onSet={(value) => {
                 if (typeof value === 'string' || typeof value === 'number' || value === undefined) {
@@ -149,6 +156,7 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
           inherited={inheritedVariables}
           inheritedFrom={shape.inheritedFrom}
           choices={choices}
+          resolve={resolve}
           onSet={(name, value) => set(at(...environment, name), value)}
           onRemove={(name) => set(at(...environment, name), undefined)}
           onRename={(from, to) => {
@@ -178,6 +186,7 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
                   key={p}
                   name={p}
                   source={sourceOf(parsed, [...node.path, ...at(p)])}
+                  hint={resolve?.(props[p]) ?? null}
                   onSet={(value) => set(at(p), value)}
                   onRemove={() => set(at(p), undefined)}
                   onReveal={() => onReveal([...node.path, ...at(p)])}

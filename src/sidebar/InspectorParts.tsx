@@ -8,6 +8,11 @@ import { fieldText } from './inspectorFields.ts';
 import type { Field } from './inspectorFields.ts';
 import { valueChoiceKey } from './stackFields.ts';
 import type { ValueChoice } from './stackFields.ts';
+import { hintLine } from './resolvedHint.ts';
+import type { ResolvedHint } from './resolvedHint.ts';
+
+/** What a written value comes to for the chosen stage (serverless.yml variables); null: nothing to say. */
+export type Resolve = (value: CfnValue | undefined) => ResolvedHint | null;
 
 /*
  * Pieces of the node inspector: a value that is a literal or a reference, environment
@@ -15,6 +20,25 @@ import type { ValueChoice } from './stackFields.ts';
  * Test ids: `inspector.env`, `inspector.env.<NAME>`, `inspector.env.add`, `inspector.layers`,
  * `inspector.layers.add`, `inspector.raw.<Property>`, `inspector.raw.add`.
  */
+
+/** A value written with variables: what it resolves to for the chosen stage, and what it cannot resolve. */
+export function ResolvedNote({ hint }: { hint: ResolvedHint }) {
+  return (
+    <div className="field-resolved">
+      {hint.text !== null && (
+        <span className="resolved-value" title="As resolved for the chosen stage; the field keeps what is written">
+          → <code>{hint.text}</code>
+        </span>
+      )}
+      {hint.unresolved.map((u) => (
+        <span className="resolved-missing" key={u.raw}>
+          unresolved: <code>{u.raw}</code> <span className="resolved-why">({u.why})</span>
+        </span>
+      ))}
+    </div>
+  );
+}
+
 
 /** Either a typed literal (the field's own input) or a reference chosen from a list. */
 export function ValueField({
@@ -25,9 +49,12 @@ export function ValueField({
   field,
   inherited,
   inheritedFrom = 'Globals',
+  resolve,
   onSet,
 }: {
   id: string;
+  /** serverless.yml: what a value written with variables resolves to. */
+  resolve?: Resolve | undefined;
   label: string;
   value: CfnValue | undefined;
   choices: readonly ValueChoice[];
@@ -42,7 +69,10 @@ export function ValueField({
   const shown = fieldText(value);
   const [mode, setMode] = useState<'literal' | 'reference'>(key ? 'reference' : 'literal');
   useEffect(() => setMode(key ? 'reference' : shown.editable ? 'literal' : 'reference'), [key, shown.editable]);
-  const inheritedText = inherited !== undefined && fieldText(inherited).editable ? `${fieldText(inherited).text} (from ${inheritedFrom})` : undefined;
+  const hint = resolve?.(value) ?? null;
+  const inheritedHint = resolve?.(inherited) ?? null;
+  const inheritedText =
+    inherited !== undefined && fieldText(inherited).editable ? `${fieldText(inherited).text}${inheritedHint ? ` ${hintLine(inheritedHint)}` : ''} (from ${inheritedFrom})` : undefined;
   const toggle = choices.length > 0 && (shown.editable || key) && (
     <span className="value-mode" role="group" aria-label={`${label}: a value or a reference`}>
       <button type="button" aria-pressed={mode === 'literal'} onClick={() => setMode('literal')}>
@@ -100,6 +130,7 @@ export function ValueField({
       {...(field.required && inherited === undefined ? { required: true } : {})}
       {...(field.help ? { help: field.help } : {})}
       {...(inheritedText !== undefined ? { inherited: inheritedText } : {})}
+      {...(hint && !key ? { note: <ResolvedNote hint={hint} /> } : {})}
       onCommit={(t) => onSet(t.trim() === '' ? undefined : field.input === 'number' && /^-?\d+(\.\d+)?$/.test(t.trim()) ? Number(t.trim()) : t.trim())}
     />
   );
@@ -114,6 +145,7 @@ export function EnvironmentVariables({
   inherited,
   inheritedFrom = 'Globals',
   choices,
+  resolve,
   onSet,
   onRemove,
   onRename,
@@ -122,6 +154,7 @@ export function EnvironmentVariables({
   inherited: CfnObject;
   inheritedFrom?: string;
   choices: readonly ValueChoice[];
+  resolve?: Resolve | undefined;
   onSet(name: string, value: CfnValue): void;
   onRemove(name: string): void;
   onRename(from: string, to: string): void;
@@ -143,11 +176,21 @@ export function EnvironmentVariables({
       <h3>Environment variables</h3>
       {Object.entries(inherited)
         .filter(([k]) => !Object.prototype.hasOwnProperty.call(variables, k))
-        .map(([k, v]) => (
-          <p key={k} className="env-inherited">
-            <code>{k}</code> = {fieldText(v).text} <span className="field-help">(from {inheritedFrom})</span>
-          </p>
-        ))}
+        .map(([k, v]) => {
+          const h = resolve?.(v) ?? null;
+          return (
+            <p key={k} className="env-inherited">
+              <code>{k}</code> = {fieldText(v).text}
+              {h && (
+                <>
+                  {' '}
+                  <span className="env-inherited-resolved">{hintLine(h)}</span>
+                </>
+              )}{' '}
+              <span className="field-help">(from {inheritedFrom})</span>
+            </p>
+          );
+        })}
       {Object.entries(variables).map(([k, v]) => (
         <div className="env-row" key={k} data-testid={`inspector.env.${k}`}>
           <Draft
@@ -168,6 +211,7 @@ export function EnvironmentVariables({
             value={v}
             choices={choices}
             field={ENV_FIELD}
+            resolve={resolve}
             onSet={(value) => (value === undefined ? onSet(k, '') : onSet(k, value), null)}
           />
           <button type="button" className="param-remove" aria-label={`Remove environment variable ${k}`} onClick={() => onRemove(k)}>
@@ -265,7 +309,22 @@ export function Layers({ layers, stackLayers, onAdd, onRemove }: { layers: reado
 }
 
 /** One setting as YAML: shown as written, applied when it reads as a value. */
-export function RawSetting({ name, source, onSet, onRemove, onReveal }: { name: string; source: string; onSet(value: CfnValue): void; onRemove(): void; onReveal(): void }) {
+export function RawSetting({
+  name,
+  source,
+  hint,
+  onSet,
+  onRemove,
+  onReveal,
+}: {
+  name: string;
+  source: string;
+  /** A scalar written with variables: what it resolves to. */
+  hint?: ResolvedHint | null;
+  onSet(value: CfnValue): void;
+  onRemove(): void;
+  onReveal(): void;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <li className="raw-setting" data-testid={`inspector.raw.${name}`}>
@@ -280,6 +339,7 @@ export function RawSetting({ name, source, onSet, onRemove, onReveal }: { name: 
           Remove
         </button>
       </div>
+      {hint && <ResolvedNote hint={hint} />}
       {open && <YamlDraft aria-label={`${name} (YAML)`} source={source} onApply={onSet} minRows={2} maxRows={12} help="Ctrl+Enter or leaving the field applies it; Esc reverts" />}
     </li>
   );

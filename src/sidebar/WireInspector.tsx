@@ -16,7 +16,7 @@
  *   wire.remove                       "Remove wire" (trigger and access wires)
  *   wire.scope                        a serverless.yml access wire: whose role it is granted through
  */
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { AccessLevel } from '../model/catalog/accessRules.ts';
 import type { Edit } from '../model/edit/types.ts';
 import type { GraphEdge } from '../model/graph/types.ts';
@@ -32,6 +32,10 @@ import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { selectSelectedEdge, selectSelectedWire } from '../store/selection/selectors.ts';
 import { Draft } from './Inspector.tsx';
 import { fieldText } from './inspectorFields.ts';
+import { ResolvedNote } from './InspectorParts.tsx';
+import type { Resolve } from './InspectorParts.tsx';
+import { resolvedHint } from './resolvedHint.ts';
+import { selectResolver } from '../store/document/stageSelectors.ts';
 import { parseSetting, settingField, writtenSetting } from './wireFields.ts';
 import './wireInspector.css';
 
@@ -45,6 +49,8 @@ interface Props {
   onReveal: Reveal;
   /** A serverless.yml access wire: whether the function's role is the service's shared one. */
   readonly scope?: AccessScope;
+  /** serverless.yml: what an event setting written with variables resolves to for the chosen stage. */
+  readonly resolve?: Resolve;
 }
 
 const KIND_TITLE: Record<GraphEdge['kind'], string> = {
@@ -77,7 +83,7 @@ function scopeNote(scope: AccessScope, fn: string): string {
     : `${fn} has a role of its own: this access is granted to ${fn} alone.`;
 }
 
-function EventForm({ ev, onEdits, onReveal }: { ev: TriggerEvent; onEdits(edits: Edit[]): void; onReveal: Reveal }) {
+function EventForm({ ev, onEdits, onReveal, resolve }: { ev: TriggerEvent; onEdits(edits: Edit[]): void; onReveal: Reveal; resolve?: Resolve | undefined }) {
   const known = new Set(ev.settings.map((s) => s.name));
   const written = Object.keys(ev.properties).filter((p) => !ev.fixed.includes(p) && !known.has(p));
   const editable: EventSetting[] = [...ev.settings, ...written.flatMap((p) => writtenSetting(p, ev.properties[p]) ?? [])];
@@ -98,18 +104,23 @@ function EventForm({ ev, onEdits, onReveal }: { ev: TriggerEvent; onEdits(edits:
       </legend>
       {ev.fixed
         .filter((p) => ev.properties[p] !== undefined)
-        .map((p) => (
-          <div className="field" key={p}>
-            <span className="field-label">{p}</span>
-            <button type="button" className="field-ref" title="Names the wire's source: change it in the YAML" onClick={() => onReveal([...ev.definition, ...at(p)])}>
-              {fieldText(ev.properties[p]).text}
-            </button>
-          </div>
-        ))}
+        .map((p) => {
+          const hint = resolve?.(ev.properties[p]) ?? null;
+          return (
+            <div className="field" key={p}>
+              <span className="field-label">{p}</span>
+              <button type="button" className="field-ref" title="Names the wire's source: change it in the YAML" onClick={() => onReveal([...ev.definition, ...at(p)])}>
+                {fieldText(ev.properties[p]).text}
+              </button>
+              {hint && <ResolvedNote hint={hint} />}
+            </div>
+          );
+        })}
       {editable.map((s) => {
         const value = ev.properties[s.name];
         const shown = fieldText(value);
         const id = `wire-${ev.name}-${s.name}`;
+        const hint = resolve?.(value) ?? null;
         return (
           <div key={s.name} data-testid={`wire.setting.${ev.name}.${s.name}`}>
             {shown.editable ? (
@@ -121,6 +132,7 @@ function EventForm({ ev, onEdits, onReveal }: { ev: TriggerEvent; onEdits(edits:
                 {...(settingField(s, value).options ? { options: settingField(s, value).options! } : {})}
                 {...(s.required ? { required: true } : {})}
                 help={s.label === s.name ? (s.help ?? '') : `${s.name}${s.help ? ` · ${s.help}` : ''}`}
+                {...(hint ? { note: <ResolvedNote hint={hint} /> } : {})}
                 onCommit={(text) => commit(s, text)}
               />
             ) : (
@@ -150,7 +162,7 @@ function EventForm({ ev, onEdits, onReveal }: { ev: TriggerEvent; onEdits(edits:
   );
 }
 
-function WireInspectorView({ edge, wire, onEdits, onReveal, scope }: Props) {
+function WireInspectorView({ edge, wire, onEdits, onReveal, scope, resolve }: Props) {
   const access = wire?.access;
   const chosen = access?.level ?? null;
   // the sidebar may be scrolled to the parameters: bring a newly selected wire's panel into view
@@ -231,7 +243,7 @@ function WireInspectorView({ edge, wire, onEdits, onReveal, scope }: Props) {
             </p>
           )}
           {wire.events.map((ev) => (
-            <EventForm key={`${ev.resource}.${ev.name}`} ev={ev} onEdits={onEdits} onReveal={onReveal} />
+            <EventForm key={`${ev.resource}.${ev.name}`} ev={ev} onEdits={onEdits} onReveal={onReveal} resolve={resolve} />
           ))}
         </>
       )}
@@ -261,8 +273,10 @@ export function WireInspector({ onReveal }: { onReveal: Reveal }) {
   const stale = useAppSelector(selectGraphIsStale);
   const template = useAppSelector(selectTemplate);
   const onEdits = useCallback((edits: Edit[]) => dispatch(editsApplied(edits)), [dispatch]);
+  const resolver = useAppSelector(selectResolver);
+  const resolve = useMemo<Resolve | undefined>(() => (resolver ? (v) => resolvedHint(resolver, v) : undefined), [resolver]);
   if (!edge) return null;
   const value = template.parsed.value;
   const scope = template.format === 'serverless' && edge.kind === 'access' && value ? accessScope(value, edge.source) : undefined;
-  return <WireInspectorPanel edge={edge} wire={stale ? null : wire} onEdits={onEdits} onReveal={onReveal} {...(scope ? { scope } : {})} />;
+  return <WireInspectorPanel edge={edge} wire={stale ? null : wire} onEdits={onEdits} onReveal={onReveal} {...(scope ? { scope } : {})} {...(resolve ? { resolve } : {})} />;
 }

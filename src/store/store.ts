@@ -1,6 +1,7 @@
 import { configureStore } from '@reduxjs/toolkit';
 import type { Middleware } from '@reduxjs/toolkit';
 import { documentReducer } from './document/slice.ts';
+import { stageReducer } from './document/stage.ts';
 import { selectionReducer } from './selection/slice.ts';
 import { layoutReducer } from './layout/slice.ts';
 import { reframing } from './layout/reframing.ts';
@@ -12,7 +13,7 @@ export interface StoreOptions {
 
 export function createStore(opts: StoreOptions = {}) {
   return configureStore({
-    reducer: { document: documentReducer, selection: selectionReducer, layout: layoutReducer },
+    reducer: { document: documentReducer, stage: stageReducer, selection: selectionReducer, layout: layoutReducer },
     middleware: (getDefault) =>
       getDefault({
         // the document's text can be 1 MB: skip the dev-only deep checks on it

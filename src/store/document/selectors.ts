@@ -1,10 +1,13 @@
 import { createSelector } from '@reduxjs/toolkit';
 import { openTemplate } from '../../model/template.ts';
+import { rememberParsed } from '../../model/yaml/cache.ts';
+import { Parsed } from '../../model/yaml/parse.ts';
 import type { Template } from '../../model/template.ts';
 import type { Graph, GraphNode } from '../../model/graph/types.ts';
 import { sameGraph } from '../../model/graph/equal.ts';
 import type { Diagnostic } from '../../model/diagnostics/types.ts';
 import type { RootState } from '../store.ts';
+import type { VariableOptions } from '../../model/formats/serverless/variables.ts';
 
 export const selectText = (s: RootState) => s.document.text;
 export const selectDocumentName = (s: RootState) => s.document.name;
@@ -14,16 +17,29 @@ export const selectRefused = (s: RootState) => s.document.refused;
 /** The document has changes that were neither opened nor downloaded: opening another loses them. */
 export const selectIsDirty = (s: RootState) => s.document.text !== s.document.savedText;
 
+const selectStage = (s: RootState) => s.stage;
+
+/** What a serverless.yml's variables are resolved with: the chosen stage and region, and the env values given. */
+export const selectVariableOptions = createSelector(
+  [selectStage],
+  (v): VariableOptions => ({ ...(v.stage !== null ? { stage: v.stage } : {}), ...(v.region !== null ? { region: v.region } : {}), env: v.env }),
+);
+
 /**
  * The template of a text, remembered for the last two texts: `selectTemplate` (the text) and
  * `selectGraph` (the last good text) are the same text almost always, and an edit on a
- * 500-resource stack should build its graph once, not twice.
+ * 500-resource stack should build its graph once, not twice. Only a serverless.yml depends on
+ * the variable options (a SAM template's is reused whatever they are); changing them rebuilds
+ * its graph from the cached parse, never parsing again.
  */
 const opened: Template[] = [];
-function templateOf(text: string): Template {
-  const hit = opened.find((t) => t.text === text);
+function templateOf(text: string, variables: VariableOptions): Template {
+  const hit = opened.find((t) => t.text === text && (t.format !== 'serverless' || t.variables === variables));
   if (hit) return hit;
-  const fresh = openTemplate(text);
+  // only the variables changed (another stage): the graph is built again from the same parse
+  const same = opened.find((t) => t.text === text);
+  if (same?.parsed instanceof Parsed) rememberParsed(same.parsed);
+  const fresh = openTemplate(text, { variables });
   // an edit that leaves the graph as it was (a property, a value) keeps the graph object, so
   // nothing that draws it (canvas, minimap, layout) has anything to do
   const last = opened[0];
@@ -33,15 +49,16 @@ function templateOf(text: string): Template {
   return t;
 }
 
-export const selectTemplate = createSelector([selectText], (text): Template => templateOf(text));
+export const selectTemplate = createSelector([selectText, selectVariableOptions], (text, variables): Template => templateOf(text, variables));
 
 const selectLastGood = (s: RootState) => s.document.lastGood;
 
 /**
- * The graph to draw. YAML that does not parse never wipes the canvas: the last good graph
+ * The template drawn, and its graph. YAML that does not parse never wipes the canvas: the last good graph
  * stays, and `selectGraphIsStale` says so.
  */
-export const selectGraph = createSelector([selectLastGood], (text): Graph => templateOf(text).graph);
+export const selectDrawnTemplate = createSelector([selectLastGood, selectVariableOptions], (text, variables): Template => templateOf(text, variables));
+export const selectGraph = createSelector([selectDrawnTemplate], (t): Graph => t.graph);
 export const selectGraphIsStale = createSelector([selectTemplate], (t) => t.parsed.blocked);
 export const selectParseDiagnostics = createSelector([selectTemplate], (t) => t.diagnostics);
 

@@ -4,6 +4,7 @@ import { applyEdits } from '../../model/edit/apply.ts';
 import type { Edit } from '../../model/edit/types.ts';
 import type { Diagnostic } from '../../model/diagnostics/types.ts';
 import { parseCached } from '../../model/yaml/cache.ts';
+import type { StageState } from './stage.ts';
 
 /** How many steps undo remembers. Texts share nothing, so this bounds memory too. */
 export const HISTORY_LIMIT = 200;
@@ -55,7 +56,14 @@ const documentSlice = createSlice({
      */
     documentOpened(
       _state,
-      action: PayloadAction<{ name: string; text: string; layout?: Readonly<Record<string, { x: number; y: number; width?: number; height?: number }>>; saved?: boolean }>,
+      action: PayloadAction<{
+        name: string;
+        text: string;
+        layout?: Readonly<Record<string, { x: number; y: number; width?: number; height?: number }>>;
+        saved?: boolean;
+        /** The stage and values a serverless.yml's variables were shown with (stage.ts). */
+        stage?: StageState;
+      }>,
     ) {
       const { name, text, saved = true } = action.payload;
       return { ...initialState, name, text, revision: _state.revision + 1, lastGood: good(text, ''), savedText: saved ? text : null };

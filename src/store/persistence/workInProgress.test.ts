@@ -62,3 +62,27 @@ test('the work says whether it has changes that were never downloaded', async ()
   await p.flush();
   assert.equal((await loadWork(kv))?.dirty, false);
 });
+
+test('the stage and env values of a serverless.yml are kept with the work, never in its text, and read back', async () => {
+  const { stageChosen, envValueSet } = await import('../document/stage.ts');
+  const kv = memoryStore();
+  const p = persistWork(kv);
+  const store = createStore({ extraMiddleware: [p.middleware] });
+  const text = 'service: s\nprovider:\n  name: aws\nfunctions:\n  f:\n    handler: i.h\n';
+  store.dispatch(documentOpened({ name: 'serverless.yml', text }));
+  await p.flush();
+  assert.equal((await loadWork(kv))?.stage, undefined, 'nothing chosen, nothing kept');
+  store.dispatch(stageChosen('prod'));
+  store.dispatch(envValueSet({ name: 'API_URL', value: 'https://x' }));
+  await p.flush();
+  const saved = await loadWork(kv);
+  assert.equal(saved?.text, text);
+  assert.deepEqual(saved?.stage, { stage: 'prod', region: null, env: { API_URL: 'https://x' } });
+  // a malformed stage is read as nothing chosen
+  await kv.set(WORK_KEY, { ...saved, stage: { stage: 7, env: { 'a b': 'x' } } });
+  assert.deepEqual((await loadWork(kv))?.stage, { stage: null, region: null, env: {} });
+  // restored: the document opens with it
+  const fresh = createStore();
+  fresh.dispatch(documentOpened({ name: saved!.name, text: saved!.text, stage: saved!.stage! }));
+  assert.equal(fresh.getState().stage.stage, 'prod');
+});

@@ -4,6 +4,8 @@ import { nodeRenamed, nodesPlaced } from '../layout/slice.ts';
 import type { RootState } from '../store.ts';
 import type { KeyValueStore } from './kv.ts';
 import { parseLayout } from '../../model/layout/sidecar.ts';
+import { envValueRemoved, envValueSet, parseStage, regionChosen, stageChosen } from '../document/stage.ts';
+import type { StageState } from '../document/stage.ts';
 
 export const WORK_KEY = 'work-in-progress';
 /** Saves are batched: one write per pause in editing, never one per keystroke. */
@@ -18,6 +20,8 @@ export interface SavedWork {
   readonly dirty?: boolean;
   /** Node positions: where the user put them. */
   readonly layout?: Readonly<Record<string, { x: number; y: number; width?: number; height?: number }>>;
+  /** serverless.yml: the stage, region and env values its variables are shown with (never in the file). */
+  readonly stage?: StageState;
 }
 
 export function isSavedWork(v: unknown): v is SavedWork {
@@ -32,7 +36,9 @@ export async function loadWork(store: KeyValueStore): Promise<SavedWork | null> 
     if (!isSavedWork(v)) return null;
     // positions are checked like a sidecar: a bad entry is dropped, never trusted
     const layout = v.layout ? parseLayout(JSON.stringify({ version: 1, nodes: v.layout })).layout.nodes : undefined;
-    return layout ? { ...v, layout } : v;
+    // so is the stage: its values are the user's, but a malformed record is not
+    const stage = v.stage === undefined ? undefined : parseStage(v.stage);
+    return { ...v, ...(layout ? { layout } : {}), ...(stage ? { stage } : {}) };
   } catch {
     return null;
   }
@@ -59,10 +65,11 @@ export function persistWork(store: KeyValueStore, now: () => Date = () => new Da
   };
 
   listener.startListening({
-    matcher: isAnyOf(documentOpened, documentSaved, editsApplied, textEdited, undone, redone, nodesPlaced, nodeRenamed),
+    matcher: isAnyOf(documentOpened, documentSaved, editsApplied, textEdited, undone, redone, nodesPlaced, nodeRenamed, stageChosen, regionChosen, envValueSet, envValueRemoved),
     effect: (_action, api) => {
-      const { document: d, layout } = api.getState();
-      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString(), dirty: d.text !== d.savedText, layout: layout.positions };
+      const { document: d, layout, stage } = api.getState();
+      const chosen = stage.stage !== null || stage.region !== null || Object.keys(stage.env).length > 0;
+      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString(), dirty: d.text !== d.savedText, layout: layout.positions, ...(chosen ? { stage } : {}) };
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },

@@ -8,7 +8,8 @@ import type { UnresolvedVariable } from '../variables.ts';
 /** Sources whose values are in the file or the options given: failing to resolve one is a mistake (or a missing option). */
 const CHECKED = new Set(['self', 'opt', 'sls', 'param']);
 
-function reason(u: UnresolvedVariable, stage: string): string {
+/** Why a variable did not resolve for `stage`, as a clause ("it refers back to itself"); also shown by the inspector. */
+export function whyUnresolved(u: UnresolvedVariable, stage: string): string {
   switch (u.reason) {
     case 'cycle':
       return 'it refers back to itself';
@@ -43,7 +44,7 @@ export const unresolvedVariable: Rule = {
             path,
             // an option missing at validation time is often given at deploy time
             ...(u.source === 'opt' ? { severity: 'info' as const } : {}),
-            message: `${u.raw} does not resolve for stage ${resolver.stage}: ${reason(u, resolver.stage)}. It is shown as written.`,
+            message: `${u.raw} does not resolve for stage ${resolver.stage}: ${whyUnresolved(u, resolver.stage)}. It is shown as written.`,
           });
         }
       } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
