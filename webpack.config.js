@@ -15,11 +15,12 @@ export const INITIAL_JS_GZIP_BUDGET = 250 * 1024;
 
 /**
  * webpack's own `performance` hints measure uncompressed bytes. Minified JS here gzips 3.2:1
- * to 3.4:1 (measured: 318 KiB raw to 100.6 KiB gzip, then 384 KiB to 114.7 KiB), so
- * 250 KiB gzip is 800 to 850 KiB raw. These raw limits are backstops that fire at about the
- * same point; GzipBudgetPlugin enforces the gzip budget itself.
+ * to 3.4:1 (measured: 318 KiB raw to 100.6 KiB gzip, then 384 KiB to 114.7 KiB; 2026-12-04:
+ * 802 KiB raw, JS and CSS, to 240 KiB gzip, 3.34:1), so 250 KiB gzip is 800 to 850 KiB raw.
+ * These raw limits are backstops that fire at about the same point (835 KiB is 250 KiB at
+ * the ratio measured last); GzipBudgetPlugin enforces the gzip budget itself.
  */
-const MAX_ENTRYPOINT_BYTES = 800 * 1024;
+const MAX_ENTRYPOINT_BYTES = 835 * 1024;
 const MAX_ASSET_BYTES = 600 * 1024;
 
 /** Chunks that hold only third-party code: no source maps for them. */
