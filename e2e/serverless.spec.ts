@@ -159,3 +159,47 @@ test('a serverless.yml: a Timer from the palette is drawn, not written, until a 
   await expect(editor.node('Timer1')).toHaveCount(0);
   await expect(editor.canvas.notice()).toHaveCount(0);
 });
+
+test('a serverless.yml with plugins: what the canvas does not draw is listed and kept; a queue and a table wired to its function are the only change in the download', async ({ page }) => {
+  const file = new URL('../../shared/corpus/serverless/examples__aws-ruby-sqs-with-dynamodb__serverless.yml', import.meta.url);
+  test.skip(!existsSync(file), 'the corpus (../shared/corpus/serverless) is not on this machine');
+  const original = readFileSync(file, 'utf8');
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.openFiles([{ name: 'serverless.yml', buffer: Buffer.from(original) }]);
+  await expect(editor.node('createLotteryCoupon')).toBeVisible();
+
+  // the lift plugin's constructs, the custom values and both plugins are listed, and shown in the YAML on request
+  const kept = await editor.inspector.kept();
+  for (const id of ['kept.plugin.serverless-ruby-layer', 'kept.plugin.serverless-lift', 'kept.section.frameworkVersion', 'kept.section.custom']) await expect(kept.getByTestId(id)).toBeVisible();
+  await expect(kept.getByTestId('kept.section.constructs')).toContainText('lotteryQueue');
+  await kept.getByTestId('kept.section.constructs').getByRole('button', { name: 'Show in YAML' }).click();
+  await expect(editor.yaml.revealedLine()).toContainText('constructs:');
+
+  // a queue added with a click lands beside the function, not over it, so both can be wired at once
+  await editor.palette.add('queue');
+  await expect(editor.node('Queue1')).toBeVisible();
+  const [q, f] = [await editor.node('Queue1').boundingBox(), await editor.node('createLotteryCoupon').boundingBox()];
+  expect(q && f && (q.x + q.width <= f.x || f.x + f.width <= q.x || q.y + q.height <= f.y || f.y + f.height <= q.y)).toBe(true);
+  await editor.canvas.fitView();
+  await editor.canvas.drawWire('Queue1', 'createLotteryCoupon');
+  await expect(editor.wires.edge('Queue1', 'trigger', 'createLotteryCoupon')).toHaveCount(1);
+  // the file's statement already gives it the file's table; a new table gets a statement of its own
+  await expect(editor.wires.edge('createLotteryCoupon', 'access', 'Table')).toHaveCount(1);
+  await editor.palette.add('table');
+  await expect(editor.node('Table1')).toBeVisible();
+  await editor.canvas.fitView();
+  await editor.canvas.drawWire('createLotteryCoupon', 'Table1');
+  await expect(editor.wires.edge('createLotteryCoupon', 'access', 'Table1')).toHaveCount(1);
+  await expect(editor.canvas.notice()).toHaveCount(0);
+
+  const { bytes } = await editor.download('download');
+  const saved = bytes.toString('utf8');
+  // every line of the original is still there, in order; what was added is the queue, its event, the table and its access
+  const added = insertedLines(original, saved);
+  expect(added.join('\n')).toContain('Queue1:');
+  expect(added.join('\n')).toMatch(/- sqs:\n\s+arn: !GetAtt Queue1\.Arn/);
+  expect(added.join('\n')).toContain('- !GetAtt Table1.Arn');
+  expect(added.join('\n')).toContain('TABLE1_NAME: !Ref Table1');
+  expect(added.join('\n')).not.toMatch(/Resource:\s*['"]?\*/);
+});

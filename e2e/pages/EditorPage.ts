@@ -487,6 +487,13 @@ export class Inspector {
     return this.page.getByTestId('parameters.panel');
   }
 
+  /** A serverless.yml's plugins and undrawn sections (`kept.panel`), opened. */
+  async kept(): Promise<Locator> {
+    const panel = this.page.getByTestId('kept.panel');
+    if ((await panel.locator('details').getAttribute('open')) === null) await panel.locator('summary').click();
+    return panel;
+  }
+
   /** A serverless.yml's "Permissions not drawn" (`unwired.panel`), in place of the stack panel. */
   unwired(): Locator {
     return this.page.getByTestId('unwired.panel');

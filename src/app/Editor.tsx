@@ -30,7 +30,7 @@ import { useAppDispatch, useAppSelector } from '../store/hooks.ts';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 import { decideWire, deleteEdits } from './wiring.ts';
 import { draftTimer, withDrafts } from './drafts.ts';
-import { decideNodeDrop, decidePaletteDrop } from './network.ts';
+import { clearSpot, decideNodeDrop, decidePaletteDrop } from './network.ts';
 import type { Moved, Point } from './network.ts';
 import { copyResources, pasteEdits } from './clipboard.ts';
 import type { CopiedResource } from './clipboard.ts';
@@ -61,6 +61,7 @@ const ParametersPanel = lazy(() => import('../sidebar/ParametersPanel.tsx').then
 const Shortcuts = lazy(() => import('./Shortcuts.tsx').then((m) => ({ default: m.Shortcuts })));
 const ResourcePicker = lazy(() => import('../sidebar/ResourcePicker.tsx').then((m) => ({ default: m.ResourcePicker })));
 const UnwiredPermissions = lazy(() => import('../sidebar/UnwiredPermissions.tsx').then((m) => ({ default: m.UnwiredPermissions })));
+const KeptSections = lazy(() => import('../sidebar/KeptSections.tsx').then((m) => ({ default: m.KeptSections })));
 const StagePicker = lazy(() => import('../sidebar/StagePicker.tsx').then((m) => ({ default: m.StagePicker })));
 const RequiredProperties = lazy(() => import('../sidebar/RequiredProperties.tsx').then((m) => ({ default: m.RequiredProperties })));
 
@@ -240,7 +241,7 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
       const where = at ?? viewCenter.current?.();
       if (kind === 'timer') {
         setDrafts((d) => [...d, draftTimer(id)]);
-        if (where) place({ [id]: where });
+        if (where) place({ [id]: at ?? clearSpot(graph, latest.current.positions, where) });
         setNotice(null);
         setHint(`${id} runs the functions you wire it to, every 5 minutes until you change its schedule: draw a wire from it to a function.`);
         dispatch(selectionChanged([id]));
@@ -249,7 +250,7 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
       const middle = at ?? (where && { x: where.x + NODE_WIDTH / 2, y: where.y + NODE_HEIGHT / 2 });
       // inside a Virtual Network, a function or database is placed in it too (one undo step);
       // with no view yet, it is added unplaced and automatic layout places it
-      const d = decidePaletteDrop(graph, latest.current.positions, kind, id, where ?? { x: 0, y: 0 }, middle ?? { x: -Infinity, y: -Infinity });
+      const d = decidePaletteDrop(graph, latest.current.positions, kind, id, where ?? { x: 0, y: 0 }, middle ?? { x: -Infinity, y: -Infinity }, at === undefined);
       if (!d) return;
       setNotice(null);
       setHint(null);
@@ -297,7 +298,8 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
       const id = freeIdFor(resourceIdBase(type), taken);
       const plan = planNewResource(type, id, types?.get(type)?.required ?? []);
       dispatch(editsApplied([{ op: 'addResource', resource: id, type, ...(Object.keys(plan.properties).length ? { properties: plan.properties } : {}) }]));
-      const where = at ?? viewCenter.current?.();
+      const centre = viewCenter.current?.();
+      const where = at ?? (centre && clearSpot(latest.current.graph, latest.current.positions, centre));
       if (where) place({ [id]: where });
       dispatch(selectionChanged([id]));
       setNotice(null);
@@ -509,7 +511,10 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
               {!wireSelected && selectedNode?.kind === 'resource' && !selectedNode.implicit && <RequiredProperties node={selectedNode} definition={definition} onReveal={onReveal} />}
               {/* Parameters, Outputs and Conditions are SAM/CloudFormation edits (a serverless.yml's are refused) */}
               {template.format === 'serverless' ? (
-                <UnwiredPermissions unwired={graph.unwired ?? []} parsed={template.parsed} onReveal={onReveal} />
+                <>
+                  <UnwiredPermissions unwired={graph.unwired ?? []} parsed={template.parsed} onReveal={onReveal} />
+                  <KeptSections value={template.parsed.value} onReveal={onReveal} />
+                </>
               ) : (
                 <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
               )}

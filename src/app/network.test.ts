@@ -158,6 +158,24 @@ describe('decidePaletteDrop', () => {
     assert.equal(decidePaletteDrop(graph, positions, 'function', 'Function1', { x: 450, y: 250 }, { x: 550, y: 278 })!.edits.length, 2);
   });
 
+  test('a click that lands on a node puts the new one beside it, covering nothing; a drop stays where it was dropped', () => {
+    // Outside is at (700,500)-(900,556): a queue clicked in at (720,510) would hide it
+    const clicked = decidePaletteDrop(graph, positions, 'queue', 'Queue1', { x: 720, y: 510 }, { x: 820, y: 538 }, true)!;
+    const boxes = nodeBoxes(graph, positions);
+    for (const [id, b] of boxes) {
+      if (b.parent) continue;
+      const p = clicked.place;
+      assert.ok(p.x + 200 <= b.absX || b.absX + b.width <= p.x || p.y + 56 <= b.absY || b.absY + b.height <= p.y, `covers ${id}`);
+    }
+    // the nearest free place: within a few rings of the middle of the view
+    assert.ok(Math.hypot(clicked.place.x - 720, clicked.place.y - 510) <= 400);
+    assert.deepEqual(decidePaletteDrop(graph, positions, 'queue', 'Queue1', { x: 720, y: 510 })!.place, { x: 720, y: 510 });
+    // a free spot clicked in is kept as it is
+    assert.deepEqual(decidePaletteDrop(graph, positions, 'queue', 'Queue1', { x: 2000, y: 2000 }, { x: 2100, y: 2028 }, true)!.place, { x: 2000, y: 2000 });
+    // a click over a network still places a function in it
+    assert.equal(decidePaletteDrop(graph, positions, 'function', 'Function1', { x: 450, y: 250 }, { x: 550, y: 278 }, true)!.edits.length, 2);
+  });
+
   test('kinds without a resource add nothing', () => {
     assert.equal(decidePaletteDrop(graph, positions, 'timer', 'Timer1', { x: 350, y: 250 }), null);
   });

@@ -1,4 +1,4 @@
-import { CONTAINER_HEIGHT, CONTAINER_WIDTH, freeSpot, nodeBoxes } from '../canvas/geometry.ts';
+import { CONTAINER_HEIGHT, CONTAINER_WIDTH, NODE_HEIGHT, NODE_WIDTH, freeSpot, nodeBoxes } from '../canvas/geometry.ts';
 import type { NodeBox, Position } from '../canvas/geometry.ts';
 import { CONTAINER_PADDING } from '../layout/types.ts';
 import { placementOf } from '../model/catalog/network.ts';
@@ -106,23 +106,37 @@ export function decideNodeDrop(graph: Graph, positions: Readonly<Record<string, 
   return { ...out, notice: notices.length ? notices.join(' ') : null };
 }
 
+/** Room a node added by a click keeps from the nodes around it. */
+const CLEAR_GAP = 24;
+
+/**
+ * Where a node added by a click (palette, resource picker, a Timer) goes: at `at` (its top-left
+ * corner, the middle of the view) when that covers no node, else the nearest place that does
+ * not, so that a new node never hides one already drawn.
+ */
+export function clearSpot(graph: Graph, positions: Readonly<Record<string, Position>>, at: Point): Point {
+  return freeSpot(nodeBoxes(graph, positions), { width: NODE_WIDTH, height: NODE_HEIGHT }, at, CLEAR_GAP);
+}
+
 /**
  * A palette item dropped (or clicked in) at `at` (the new node's top-left corner): the edits
  * adding it, placed in the network under `point` when it is a function or a database, and its
- * place in the frame it ends up in. Null for kinds without a resource of their own.
+ * place in the frame it ends up in. Null for kinds without a resource of their own. A click
+ * (`clicked`) that lands on no network puts the node where it covers no other node.
  */
-export function decidePaletteDrop(graph: Graph, positions: Readonly<Record<string, Position>>, kind: NodeKind, id: string, at: Point, point: Point = at): { edits: Edit[]; place: Position } | null {
+export function decidePaletteDrop(graph: Graph, positions: Readonly<Record<string, Position>>, kind: NodeKind, id: string, at: Point, point: Point = at, clicked = false): { edits: Edit[]; place: Position } | null {
   const add = addNodeEdit(kind, id);
   if (!add) return null;
   const boxes = nodeBoxes(graph, positions);
+  const clear = (p: Point): Position => (clicked ? freeSpot(boxes, { width: NODE_WIDTH, height: NODE_HEIGHT }, p, CLEAR_GAP) : { x: p.x, y: p.y });
   // a new network is centred on the point, where it covers no node that is not in it
   if (nodeKindInfo(kind).container) {
     const near = Number.isFinite(point.x) && Number.isFinite(point.y) ? { x: point.x - CONTAINER_WIDTH / 2, y: point.y - CONTAINER_HEIGHT / 2 } : at;
     return { edits: [add], place: freeSpot(boxes, { width: CONTAINER_WIDTH, height: CONTAINER_HEIGHT }, near) };
   }
-  if (!PLACEABLE_KINDS.has(kind)) return { edits: [add], place: { x: at.x, y: at.y } };
+  if (!PLACEABLE_KINDS.has(kind)) return { edits: [add], place: clear(at) };
   const target = containerAt(boxes, point);
-  if (!target) return { edits: [add], place: { x: at.x, y: at.y } };
+  if (!target) return { edits: [add], place: clear(at) };
   const t = boxes.get(target)!;
   return { edits: [add, { op: 'placeInNetwork', resource: id, network: target }], place: inside({ x: at.x - t.absX, y: at.y - t.absY }) };
 }

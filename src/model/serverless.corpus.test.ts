@@ -18,6 +18,7 @@ import { applied, changedOnlyIn, corpusFiles, entryLines, lineOf, openCorpusFile
 import type { Opened } from './testing/corpus.ts';
 import { isObject, valueAt } from './value.ts';
 import { eventEntries, SERVERLESS_EVENT_TYPES } from './formats/serverless/events.ts';
+import { DRAWN_SECTIONS, keptSections } from './formats/serverless/kept.ts';
 import type { CfnObject } from './value.ts';
 
 /** Refusals a hand-written service may earn (another provider, `resources` as a list of files, a role of its own); anything else is an engine bug. */
@@ -43,6 +44,23 @@ if (!files.length) {
   console.log('serverless corpus: ../shared/corpus/serverless not found; not run.');
 } else {
   const services = files.map(openCorpusFile).filter((o) => o.t.format === 'serverless' && !o.t.parsed.blocked);
+
+  test('serverless corpus: every plugin and every section the canvas does not draw is listed (nothing unseen)', () => {
+    let plugins = 0;
+    let sections = 0;
+    for (const o of services) {
+      const value = o.t.parsed.value!;
+      const kept = keptSections(value);
+      plugins += kept.plugins.length;
+      sections += kept.sections.length;
+      const listed = new Set(kept.sections.map((s) => s.key));
+      for (const key of Object.keys(value)) assert.ok(DRAWN_SECTIONS.has(key) || listed.has(key), `${o.name}: ${key} neither drawn nor listed`);
+      const named = Array.isArray(value['plugins']) ? value['plugins'].filter((p) => typeof p === 'string').length : 0;
+      if (Array.isArray(value['plugins'])) assert.equal(kept.plugins.length, named, `${o.name}: plugins`);
+    }
+    console.log(`serverless corpus: ${plugins} plugins and ${sections} undrawn sections listed across ${services.length} services`);
+    assert.ok(plugins > 0 && sections > 0);
+  });
   const refusals = new Map<string, number>();
   let edits = 0;
   let passes = 0;
