@@ -271,7 +271,7 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
   );
   const onWire = useCallback(
     (source: string, target: string) => {
-      const d = decideWire(graph, source, target, new Set(drafts.map((n) => n.id)));
+      const d = decideWire(graph, source, target, new Set(drafts.map((n) => n.id)), latest.current.template.parsed.value);
       if (d.kind === 'refuse') setNotice(d.reason);
       else if (d.kind === 'ask') setQuestion(d);
       else {
@@ -279,11 +279,14 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
         const before = new Set(graph.nodes.map((n) => n.id));
         dispatch(editsApplied([d.edit]));
         if (d.edit.op !== 'connect' || !d.edit.newSource || store.getState().document.refused) return;
-        // the file's Timer takes the draft's place on the canvas
-        const written = selectGraph(store.getState()).edges.find((e) => e.kind === 'trigger' && e.target === target && !before.has(e.source));
+        // the file's Timer takes the draft's place on the canvas; a copy of a Timer of the file goes beside it
+        const after = selectGraph(store.getState());
+        const written = after.edges.find((e) => e.kind === 'trigger' && e.target === target && !before.has(e.source));
         const at = latest.current.positions[source];
-        if (written && at) place({ [written.source]: at });
-        setDrafts((ds) => ds.filter((n) => n.id !== source));
+        const draft = drafts.some((n) => n.id === source);
+        if (written && at) place({ [written.source]: draft ? at : clearSpot(after, latest.current.positions, at) });
+        if (draft) setDrafts((ds) => ds.filter((n) => n.id !== source));
+        else if (written) setHint(`${target} now runs on ${source}'s schedule, as an event of its own (${written.source}): change one without the other.`);
         if (written) dispatch(selectionChanged([written.source]));
       }
     },

@@ -93,3 +93,43 @@ test('a new Timer (a draft on the canvas) wired to a function writes its schedul
   assert.equal(withDrafts(openTemplate(out.text).graph, drafts).nodes.filter((n) => n.id === 'Timer1').length, 1);
   assert.equal(decideWire(slsGraph, 'worker', 'Timer1', new Set(['Timer1'])).kind, 'refuse');
 });
+
+test('a wire from a Timer of the file gives the target the same schedule, as an event of its own (SAM)', () => {
+  const d = decideWire(g, 'Fn.Nightly', 'Other', new Set(), openTemplate(T).parsed.value);
+  assert.deepEqual(d, { kind: 'edit', edit: { op: 'connect', source: 'Fn.Nightly', target: 'Other', kind: 'trigger', newSource: 'timer', properties: { Schedule: 'rate(1 day)' } } });
+  const r = applyEdits(T, [(d as { edit: Edit }).edit]);
+  assert.ok(r.ok);
+  assert.equal(r.text, T.replace('    Properties: {Handler: index.handler}\n  Orders:', '    Properties: {Handler: index.handler, Events: {Nightly: {Type: Schedule, Properties: {Schedule: rate(1 day)}}}}\n  Orders:'));
+  const after = openTemplate(r.text).graph;
+  assert.ok(after.edges.some((e) => e.source === 'Other.Nightly' && e.target === 'Other' && e.kind === 'trigger'));
+  assert.ok(after.edges.some((e) => e.source === 'Fn.Nightly' && e.target === 'Fn'), 'the original schedule stays');
+});
+
+test('a wire from a Timer of a serverless.yml copies its schedule, short or long form', () => {
+  const S = `service: s
+provider:
+  name: aws
+functions:
+  a:
+    handler: a.h
+    events:
+      - schedule: rate(1 hour)
+      - schedule:
+          rate: cron(0 12 * * ? *)
+          enabled: false
+  b:
+    handler: b.h
+`;
+  const t = openTemplate(S);
+  const timers = t.graph.nodes.filter((n) => n.kind === 'timer').map((n) => n.id);
+  assert.equal(timers.length, 2);
+  const short = decideWire(t.graph, timers[0]!, 'b', new Set(), t.parsed.value) as { kind: 'edit'; edit: Edit };
+  const r1 = applyEdits(S, [short.edit]);
+  assert.ok(r1.ok);
+  assert.ok(r1.text.endsWith('  b:\n    handler: b.h\n    events:\n      - schedule: rate(1 hour)\n'), r1.text);
+  const long = decideWire(t.graph, timers[1]!, 'b', new Set(), t.parsed.value) as { kind: 'edit'; edit: Edit };
+  const r2 = applyEdits(S, [long.edit]);
+  assert.ok(r2.ok);
+  assert.ok(r2.text.includes('  b:\n    handler: b.h\n    events:\n      - schedule:\n          rate: cron(0 12 * * ? *)\n          enabled: false\n'), r2.text);
+  assert.equal(openTemplate(r2.text).graph.edges.filter((e) => e.kind === 'trigger' && e.target === 'b').length, 1);
+});

@@ -172,10 +172,11 @@ export function planAccess(
 
 /**
  * Default name of the event a trigger wire adds: `<SourceId>Event` (`OrdersQueueEvent`), or
- * for a Timer the Timer's own name (the Timer is the event). Numbered from 2 if taken.
+ * for a Timer the Timer's own name (the Timer is the event; a Timer of the file, `Fn.Nightly`,
+ * is named by its event, `Nightly`). Numbered from 2 if taken.
  */
 export function defaultEventName(sourceKind: NodeKind, sourceId: string, taken: Iterable<string> = []): string {
-  const base = sourceKind === 'timer' || sourceId.endsWith('Event') ? sourceId : `${sourceId}Event`;
+  const base = sourceKind === 'timer' ? sourceId.slice(sourceId.lastIndexOf('.') + 1) : sourceId.endsWith('Event') ? sourceId : `${sourceId}Event`;
   const used = new Set(taken);
   if (!used.has(base)) return base;
   let n = 2;

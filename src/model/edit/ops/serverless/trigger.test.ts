@@ -94,7 +94,10 @@ describe('serverless connect: trigger', () => {
     assert.deepEqual(g.edges.filter((e) => e.kind === 'trigger').map((e) => `${e.source}->${e.target}`), ['worker.0->worker']);
     // a second one is another schedule; the first stays
     const two = ok(out, { op: 'connect', source: 'Timer2', target: 'worker', kind: 'trigger', newSource: 'timer', properties: { rate: 'cron(0 1 * * ? *)' } });
-    assert.equal(two, withEvent('      - schedule: rate(5 minutes)\n      - schedule:\n          rate: cron(0 1 * * ? *)\n'));
+    assert.equal(two, withEvent('      - schedule: rate(5 minutes)\n      - schedule: cron(0 1 * * ? *)\n'));
+    // settings beside the expression need the long form
+    const long = ok(out, { op: 'connect', source: 'Timer2', target: 'worker', kind: 'trigger', newSource: 'timer', properties: { rate: 'cron(0 1 * * ? *)', enabled: false } });
+    assert.equal(long, withEvent('      - schedule: rate(5 minutes)\n      - schedule:\n          rate: cron(0 1 * * ? *)\n          enabled: false\n'));
     refused(SERVICE, { op: 'connect', source: 'Timer1', target: 'Jobs', kind: 'trigger', newSource: 'timer' }, 'WIRE_NOT_ALLOWED');
     // without newSource, an id that is nothing in the file is still refused
     refused(SERVICE, trigger('Timer1'), 'EDIT_NO_SUCH_RESOURCE');

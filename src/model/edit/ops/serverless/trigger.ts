@@ -53,7 +53,11 @@ const SHORTHAND: Readonly<Record<string, string>> = { schedule: 'rate' };
 /** A shorthand event as written, or in its long form when the wire brings settings (`{rate: cron(...)}`). */
 function withSettings(key: string, shorthand: CfnValue, settings: CfnObject): CfnValue {
   const long = SHORTHAND[key];
-  return long === undefined || !Object.keys(settings).length ? shorthand : { [long]: shorthand, ...settings };
+  if (long === undefined || !Object.keys(settings).length) return shorthand;
+  // the shorthand's own setting alone (a schedule copied from another Timer) stays a shorthand
+  const keys = Object.keys(settings);
+  if (keys.length === 1 && keys[0] === long && typeof settings[long] === 'string') return settings[long];
+  return { [long]: shorthand, ...settings };
 }
 
 export function connectTrigger(s: EditSession, e: Extract<Edit, { op: 'connect' }>): void {
