@@ -4,6 +4,7 @@ import { ok, refused } from '../../../testing/edits.ts';
 import { parseCached } from '../../../yaml/cache.ts';
 import type { Edit } from '../../types.ts';
 import { accessScope } from './service.ts';
+import { openTemplate } from '../../../template.ts';
 
 const SERVICE = `service: orders
 provider:
@@ -102,6 +103,65 @@ describe('serverless connect: access', () => {
     refused(SERVICE, access('create', 'Jobs', 'crud'), 'WIRE_NOT_ALLOWED');
     refused(SERVICE.replace('  list:\n    handler: list.main\n', '  list:\n    handler: list.main\n    role: arn:aws:iam::123456789012:role/own\n'), access('list', 'Jobs'), 'WIRE_UNSUPPORTED');
     refused(SERVICE.replace('  iam:\n    role:\n', '  iam:\n    role: arn:aws:iam::123456789012:role/mine\n    unused:\n'), access('create', 'Jobs'), 'WIRE_UNSUPPORTED');
+  });
+});
+
+describe('serverless connect: access through a role of the file', () => {
+  const CUSTOM = `service: orders
+provider:
+  name: aws
+  iam:
+    role: AppRole
+functions:
+  create:
+    handler: create.main
+  report:
+    handler: report.main
+    role: !GetAtt ReportRole.Arn
+resources:
+  Resources:
+    Jobs:
+      Type: AWS::SQS::Queue
+    AppRole:
+      Type: AWS::IAM::Role
+      Properties:
+        AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+        Policies:
+          - PolicyName: app
+            PolicyDocument:
+              Version: '2012-10-17'
+              Statement:
+                - Effect: Allow
+                  Action: logs:*
+                  Resource: '*'
+    ReportRole:
+      Type: AWS::IAM::Role
+      Properties:
+        AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+`;
+  const wired = (text: string, source: string, target: string) => openTemplate(text).graph.edges.some((e) => e.kind === 'access' && e.source === source && e.target === target);
+
+  test('provider.iam.role naming a role of the file: the statement goes into its inline policy, and the wire is drawn', () => {
+    const out = ok(CUSTOM, access('create', 'Jobs'));
+    assert.equal(
+      out,
+      CUSTOM.replace("                  Resource: '*'\n", "                  Resource: '*'\n                - Effect: Allow\n                  Action:\n                    - sqs:SendMessage*\n                  Resource:\n                    - !GetAtt Jobs.Arn\n").replace(
+        '  create:\n    handler: create.main\n',
+        '  create:\n    handler: create.main\n    environment:\n      JOBS_QUEUE_URL: !Ref Jobs\n      JOBS_QUEUE_ARN: !GetAtt Jobs.Arn\n',
+      ),
+    );
+    assert.ok(wired(out, 'create', 'Jobs'));
+    assert.equal(ok(out, { op: 'disconnect', source: 'create', target: 'Jobs', kind: 'access' }), CUSTOM);
+  });
+
+  test("a function's role: of the file with no inline policy yet gets one, scoped to the one queue", () => {
+    const out = ok(CUSTOM, access('report', 'Jobs'));
+    assert.ok(wired(out, 'report', 'Jobs'));
+    assert.ok(!wired(out, 'create', 'Jobs'), 'the other role is untouched');
+    const role = out.slice(out.indexOf('    ReportRole:'));
+    assert.match(role, /\n {8}Policies:\n {10}- PolicyName: ReportRoleAccess\n {12}PolicyDocument:\n {14}Version: '2012-10-17'\n {14}Statement:\n {16}- Effect: Allow\n/);
+    assert.match(role, /Resource:\n\s+- !GetAtt Jobs\.Arn\n/);
+    assert.doesNotMatch(role, /Resource:\s*['"]?\*/);
   });
 });
 

@@ -12,7 +12,7 @@ import { setAt } from '../common.ts';
 import { changeStatements, levelChange } from '../accessLevel.ts';
 import { appendToList } from '../wires.ts';
 import { ServiceWires } from './pieces.ts';
-import { FUNCTIONS, keepDepth, nodeOf, requireAws, statementsPath } from './service.ts';
+import { FUNCTIONS, keepDepth, nodeOf, requireAws, statementsPath, statementsTarget } from './service.ts';
 import type { ServiceNode } from './service.ts';
 
 /** The two ends of an access wire: a function and what it may use. */
@@ -33,8 +33,9 @@ export function connectAccess(s: EditSession, e: Extract<Edit, { op: 'connect' }
   const planned = planAccess('function', target.kind, target.logicalId, e.level, target.id);
   if (!planned.ok) throw new EditError('WIRE_NOT_ALLOWED', planned.reason, fn.path);
   const plan = planned.plan;
-  const listPath = statementsPath(s.value, fn.id);
-  const current = valueAt(s.value, listPath);
+  const where = statementsTarget(s.value, fn.id);
+  const listPath = where.kind === 'list' ? where.path : (where.statements ?? where.policies);
+  const current = where.kind === 'list' || where.statements ? valueAt(s.value, listPath) : undefined;
   const have = Array.isArray(current) ? current : [];
   const missing = plan.statements.filter((st) => !have.some((q) => valueEquals(st, q)));
   const envPath = [...FUNCTIONS, fn.id, 'environment'];
@@ -49,7 +50,9 @@ export function connectAccess(s: EditSession, e: Extract<Edit, { op: 'connect' }
   if (!missing.length && !newVars.length) {
     throw new EditError('WIRE_EXISTS', `'${fn.id}' already has ${plan.label.toLowerCase()} access to '${target.id}'.`, listPath);
   }
-  appendToList(s, listPath, missing);
+  if (where.kind === 'list' || where.statements || !missing.length) appendToList(s, listPath, missing);
+  // a role of the file with no inline policy yet: one for what Cairn wires, named after the role
+  else appendToList(s, where.policies, [{ PolicyName: `${where.role}Access`, PolicyDocument: { Version: '2012-10-17', Statement: missing } }]);
   for (const [name, value] of newVars) setAt(s, [...envPath, name], value);
 }
 

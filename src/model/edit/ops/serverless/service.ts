@@ -120,20 +120,75 @@ export function accessScope(value: CfnObject, fn: string): AccessScope {
   return own || usesRolesPerFunction(value) ? 'function-role' : 'service-role';
 }
 
-/** Where `fn`'s access statements are written (refuses roles Cairn cannot add to). */
-export function statementsPath(value: CfnObject, fn: string): Path {
+/**
+ * The `AWS::IAM::Role` of `resources.Resources` a role setting names (`role: MyRole`,
+ * `!GetAtt MyRole.Arn`, `Fn::GetAtt: [MyRole, Arn]`), if it names one as written.
+ */
+export function stackRoleOf(value: CfnObject, setting: CfnValue | undefined): string | undefined {
+  let id: string | undefined;
+  if (typeof setting === 'string') id = setting;
+  else if (isObject(setting)) {
+    const att = setting['Fn::GetAtt'];
+    if (Array.isArray(att) && typeof att[0] === 'string' && att[1] === 'Arn') id = att[0];
+    else if (typeof att === 'string' && att.endsWith('.Arn')) id = att.slice(0, -'.Arn'.length);
+  }
+  if (id === undefined || !Object.hasOwn(resourcesOf(value), id)) return undefined;
+  const def = resourcesOf(value)[id];
+  return isObject(def) && def['Type'] === 'AWS::IAM::Role' ? id : undefined;
+}
+
+/** The role setting `fn` runs with, where it is written, if it has one (its own, else the provider's). */
+function customRole(value: CfnObject, fn: string): { setting: CfnValue; path: Path } | undefined {
   const def = functionsOf(value)[fn];
-  if (isObject(def) && def['role'] !== undefined) {
-    throw new EditError('WIRE_UNSUPPORTED', `Function '${fn}' uses its own role (role:); add the statement to that role in the YAML view.`, [...FUNCTIONS, fn, 'role']);
+  if (isObject(def) && def['role'] !== undefined) return { setting: def['role'], path: [...FUNCTIONS, fn, 'role'] };
+  if (accessScope(value, fn) === 'function-role') return undefined;
+  const iam = valueAt(value, ['provider', 'iam', 'role']);
+  if (typeof iam === 'string' || (isObject(iam) && iam['Fn::GetAtt'] !== undefined)) return { setting: iam, path: ['provider', 'iam', 'role'] };
+  const legacy = valueAt(value, ['provider', 'role']);
+  return legacy === undefined ? undefined : { setting: legacy, path: ['provider', 'role'] };
+}
+
+/** Where statements go in a role of the stack: its first inline policy with a statement list. */
+export interface RolePolicyTarget {
+  readonly kind: 'role';
+  readonly role: string;
+  /** The statement list to append to; absent when the role has no inline policy with one yet. */
+  readonly statements?: Path;
+  /** Its `Policies`, to add a policy to when there is none. */
+  readonly policies: Path;
+}
+
+function rolePolicyTarget(value: CfnObject, role: string): RolePolicyTarget {
+  const policies: Path = [...RESOURCES, role, 'Properties', 'Policies'];
+  const list = valueAt(value, policies);
+  const i = Array.isArray(list) ? list.findIndex((p) => isObject(p) && isObject(p['PolicyDocument']) && Array.isArray(p['PolicyDocument']['Statement'])) : -1;
+  return i < 0 ? { kind: 'role', role, policies } : { kind: 'role', role, policies, statements: [...policies, i, 'PolicyDocument', 'Statement'] };
+}
+
+/**
+ * Where `fn`'s access statements are written: the function's own statements (per-function
+ * roles), the service's role, or the inline policy of a role in `resources.Resources` the
+ * function or the provider names (`{ role }`); a role outside the file is refused.
+ */
+export function statementsTarget(value: CfnObject, fn: string): { readonly kind: 'list'; readonly path: Path } | RolePolicyTarget {
+  const custom = customRole(value, fn);
+  if (custom) {
+    const role = stackRoleOf(value, custom.setting);
+    if (role) return rolePolicyTarget(value, role);
+    const whose = custom.path[0] === 'functions' ? `Function '${fn}' uses its own role (role:)` : 'The service uses a role of its own (provider role)';
+    throw new EditError('WIRE_UNSUPPORTED', `${whose}, defined outside this file; add the statement to that role where it is defined.`, custom.path);
   }
-  if (accessScope(value, fn) === 'function-role') return [...FUNCTIONS, fn, 'iamRoleStatements'];
-  const role = valueAt(value, ['provider', 'iam', 'role']);
-  if (typeof role === 'string' || valueAt(value, ['provider', 'role']) !== undefined || (isObject(role) && role['Fn::GetAtt'] !== undefined)) {
-    throw new EditError('WIRE_UNSUPPORTED', "The service uses a role of its own (provider role); add the statement to that role in the YAML view.", ['provider']);
-  }
+  if (accessScope(value, fn) === 'function-role') return { kind: 'list', path: [...FUNCTIONS, fn, 'iamRoleStatements'] };
   const legacy = valueAt(value, ['provider', 'iamRoleStatements']);
-  if (legacy !== undefined && valueAt(value, ['provider', 'iam', 'role', 'statements']) === undefined) return ['provider', 'iamRoleStatements'];
-  return ['provider', 'iam', 'role', 'statements'];
+  if (legacy !== undefined && valueAt(value, ['provider', 'iam', 'role', 'statements']) === undefined) return { kind: 'list', path: ['provider', 'iamRoleStatements'] };
+  return { kind: 'list', path: ['provider', 'iam', 'role', 'statements'] };
+}
+
+/** Where `fn`'s access statements are (for changing them): as `statementsTarget`, the list itself. */
+export function statementsPath(value: CfnObject, fn: string): Path {
+  const t = statementsTarget(value, fn);
+  if (t.kind === 'list') return t.path;
+  return t.statements ?? [...t.policies, 0, 'PolicyDocument', 'Statement'];
 }
 
 /** Function keys and resource ids share one namespace of node ids. */
