@@ -147,7 +147,10 @@ test('a serverless.yml: a Timer from the palette is drawn, not written, until a 
 
   await editor.palette.add('timer');
   await expect(editor.node('Timer1')).toBeVisible();
-  // a Timer has no resource: nothing is written yet
+  // a Timer has no resource: nothing is written yet, but a reload keeps it on the canvas
+  expect(await editor.yaml.text()).toBe(before);
+  await editor.reload();
+  await expect(editor.node('Timer1')).toBeVisible();
   expect(await editor.yaml.text()).toBe(before);
 
   await editor.canvas.fitView();
@@ -157,6 +160,14 @@ test('a serverless.yml: a Timer from the palette is drawn, not written, until a 
   // read back: the file's Timer (the function's second event) triggers it, and takes the draft's place
   await expect(editor.wires.edge('handleOrder.1', 'trigger', 'handleOrder')).toHaveCount(1);
   await expect(editor.node('Timer1')).toHaveCount(0);
+  await expect(editor.canvas.notice()).toHaveCount(0);
+
+  // a wire from that Timer to another function gives it the same schedule, as its own event
+  const beforeCopy = await editor.yaml.text();
+  await editor.canvas.fitView();
+  await editor.canvas.drawWire('handleOrder.1', 'createOrder');
+  await editor.yaml.expectText((t) => expect(insertedLines(beforeCopy, t)).toContain('      - schedule: rate(5 minutes)'));
+  expect(functionBlock(await editor.yaml.text(), 'createOrder')).toContain('      - schedule: rate(5 minutes)\n');
   await expect(editor.canvas.notice()).toHaveCount(0);
 });
 

@@ -45,6 +45,8 @@ interface OpenDocument extends Incoming {
   readonly restoredAt?: string;
   /** Restored work: the stage a serverless.yml was shown for. */
   readonly stage?: StageState;
+  /** Restored work: new Timers on the canvas, not in the file yet. */
+  readonly drafts?: readonly string[];
 }
 
 export function App({ kv }: Props) {
@@ -159,7 +161,7 @@ export function App({ kv }: Props) {
             Could not load {SAMPLE}: {opening.message} <code>{opening.code}</code>
           </p>
         )}
-        {doc && <Editor key={doc.key} name={doc.name} text={doc.text} saved={doc.saved} {...(doc.layout ? { layout: doc.layout } : {})} {...(doc.stage ? { stage: doc.stage } : {})} />}
+        {doc && <Editor key={doc.key} name={doc.name} text={doc.text} saved={doc.saved} {...(doc.layout ? { layout: doc.layout } : {})} {...(doc.stage ? { stage: doc.stage } : {})} {...(doc.drafts ? { drafts: doc.drafts } : {})} />}
       </main>
       <DropZone onFiles={(files) => void openFiles(files)} />
       {gallery && (

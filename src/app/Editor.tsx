@@ -13,13 +13,14 @@ import { selectDrawnTemplate, selectGraph, selectGraphIsStale, selectRefused, se
 import { useDiagnostics } from '../store/document/useDiagnostics.ts';
 import { selectResolver } from '../store/document/stageSelectors.ts';
 import { selectionChanged, selectionRenamed } from '../store/selection/slice.ts';
-import { nodeRenamed, nodesPlaced } from '../store/layout/slice.ts';
+import { draftAdded, draftsRemoved, nodeRenamed, nodesPlaced } from '../store/layout/slice.ts';
 import { editsAppliedAndPlaced } from '../store/layout/editsPlaced.ts';
 import type { RootState } from '../store/store.ts';
 import type { StageState } from '../store/document/stage.ts';
 
 const selectPositions = (s: RootState) => s.layout.positions;
 const selectRevision = (s: RootState) => s.document.revision;
+const selectDrafts = (s: RootState) => s.layout.drafts;
 const selectDrawnFormat = (s: RootState) => selectDrawnTemplate(s).format;
 import { useWireSelection } from './useWireSelection.ts';
 import { JumpTo } from '../sidebar/JumpTo.tsx';
@@ -48,6 +49,8 @@ interface Props {
   readonly saved?: boolean;
   /** Restored work: the stage a serverless.yml was shown for. */
   readonly stage?: StageState;
+  /** Restored work: new Timers on the canvas, not in the file yet (drafts.ts). */
+  readonly drafts?: readonly string[];
 }
 
 type Question = { source: string; target: string; options: readonly WireKind[] };
@@ -91,22 +94,22 @@ function writeFlag(key: string, on: boolean): void {
 }
 
 /** The editor: palette, canvas, and the stack's details beside it. */
-export function Editor({ name, text, layout, saved = true, stage }: Props) {
+export function Editor({ name, text, layout, saved = true, stage, drafts: restoredDrafts }: Props) {
   const dispatch = useAppDispatch();
   const store = useStore<RootState>();
   // The first render still sees the document this editor replaces (its own is opened by the
   // effect below): automatic layout and the first fit wait for this revision.
   const openedRevision = useRef(Number.POSITIVE_INFINITY);
   useEffect(() => {
-    dispatch(documentOpened({ name, text, saved, ...(layout ? { layout } : {}), ...(stage ? { stage } : {}) }));
+    dispatch(documentOpened({ name, text, saved, ...(layout ? { layout } : {}), ...(stage ? { stage } : {}), ...(restoredDrafts ? { drafts: restoredDrafts } : {}) }));
     openedRevision.current = store.getState().document.revision;
-  }, [dispatch, store, name, text, layout, saved, stage]);
+  }, [dispatch, store, name, text, layout, saved, stage, restoredDrafts]);
   const revision = useAppSelector(selectRevision);
   const template = useAppSelector(selectTemplate);
   const fileGraph = useAppSelector(selectGraph);
-  /** New Timers on the canvas, written to the file by their first wire (drafts.ts). */
-  const [drafts, setDrafts] = useState<readonly GraphNode[]>([]);
-  useEffect(() => setDrafts([]), [name, text]);
+  /** New Timers on the canvas, written to the file by their first wire (drafts.ts); kept with the work in progress. */
+  const draftIds = useAppSelector(selectDrafts);
+  const drafts = useMemo<readonly GraphNode[]>(() => (draftIds ?? []).map(draftTimer), [draftIds]);
   const graph = useMemo(() => withDrafts(fileGraph, drafts), [fileGraph, drafts]);
   const stale = useAppSelector(selectGraphIsStale);
   const refused = useAppSelector(selectRefused);
@@ -240,7 +243,7 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
       // a click adds the node in the middle of what the user sees; a drop, where it was dropped
       const where = at ?? viewCenter.current?.();
       if (kind === 'timer') {
-        setDrafts((d) => [...d, draftTimer(id)]);
+        dispatch(draftAdded(id));
         if (where) place({ [id]: at ?? clearSpot(graph, latest.current.positions, where) });
         setNotice(null);
         setHint(`${id} runs the functions you wire it to, every 5 minutes until you change its schedule: draw a wire from it to a function.`);
@@ -285,7 +288,7 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
         const at = latest.current.positions[source];
         const draft = drafts.some((n) => n.id === source);
         if (written && at) place({ [written.source]: draft ? at : clearSpot(after, latest.current.positions, at) });
-        if (draft) setDrafts((ds) => ds.filter((n) => n.id !== source));
+        if (draft) dispatch(draftsRemoved([source]));
         else if (written) setHint(`${target} now runs on ${source}'s schedule, as an event of its own (${written.source}): change one without the other.`);
         if (written) dispatch(selectionChanged([written.source]));
       }
@@ -342,7 +345,7 @@ export function Editor({ name, text, layout, saved = true, stage }: Props) {
   const onYaml = useCallback((t: string) => dispatch(textEdited(t)), [dispatch]);
   const onDelete = useCallback(
     (ids: readonly string[]) => {
-      setDrafts((ds) => ds.filter((n) => !ids.includes(n.id)));
+      dispatch(draftsRemoved(ids));
       const edits = deleteEdits(fileGraph, ids);
       if (edits.length) dispatch(editsApplied(edits));
     },

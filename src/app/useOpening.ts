@@ -16,6 +16,7 @@ export type OpeningState =
       readonly restoredAt?: string;
       readonly layout?: SavedWork['layout'];
       readonly stage?: SavedWork['stage'];
+      readonly drafts?: SavedWork['drafts'];
     }
   | { readonly status: 'failed'; readonly code: string; readonly message: string };
 
@@ -41,6 +42,7 @@ export function useOpening(sample: string, kv: KeyValueStore): OpeningState {
           ...(dirty ? { restoredAt: saved.savedAt } : {}),
           ...(saved.layout ? { layout: saved.layout } : {}),
           ...(saved.stage ? { stage: saved.stage } : {}),
+          ...(saved.drafts ? { drafts: saved.drafts } : {}),
         });
       }
       const result = await fetchSample(sample, (url, init) => fetch(url, init), controller.signal);

@@ -63,6 +63,8 @@ const documentSlice = createSlice({
         saved?: boolean;
         /** The stage and values a serverless.yml's variables were shown with (stage.ts). */
         stage?: StageState;
+        /** Restored work: new Timers on the canvas not in the file yet (layout slice). */
+        drafts?: readonly string[];
       }>,
     ) {
       const { name, text, saved = true } = action.payload;

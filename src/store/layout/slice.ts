@@ -17,6 +17,11 @@ export interface LayoutState {
    * when they return (undo, redo). Kept for the session only, never saved.
    */
   readonly remembered?: Readonly<Record<string, NodePlace>>;
+  /**
+   * New Timers on the canvas the file does not have yet (app/drafts.ts): they have no text until
+   * their first wire, so they are kept here, and with the work in progress, to survive a reload.
+   */
+  readonly drafts?: readonly string[];
 }
 
 const layoutSlice = createSlice({
@@ -31,6 +36,15 @@ const layoutSlice = createSlice({
     placesRemembered(s, action: PayloadAction<Readonly<Record<string, NodePlace>>>) {
       return { ...s, remembered: { ...s.remembered, ...action.payload } };
     },
+    /** A new Timer was put on the canvas (placed by `nodesPlaced`). */
+    draftAdded(s, action: PayloadAction<string>) {
+      return (s.drafts ?? []).includes(action.payload) ? s : { ...s, drafts: [...(s.drafts ?? []), action.payload] };
+    },
+    /** Drafts deleted, or written to the file by their first wire. */
+    draftsRemoved(s, action: PayloadAction<readonly string[]>) {
+      const gone = new Set(action.payload);
+      return s.drafts?.some((d) => gone.has(d)) ? { ...s, drafts: s.drafts.filter((d) => !gone.has(d)) } : s;
+    },
     /** A node was renamed: its place follows it. */
     nodeRenamed(s, action: PayloadAction<{ from: string; to: string }>) {
       const { from, to } = action.payload;
@@ -41,8 +55,8 @@ const layoutSlice = createSlice({
     },
   },
   extraReducers: (b) =>
-    b.addCase(documentOpened, (_s, action) => ({ positions: { ...(action.payload.layout ?? {}) } })),
+    b.addCase(documentOpened, (_s, action) => ({ positions: { ...(action.payload.layout ?? {}) }, ...(action.payload.drafts?.length ? { drafts: [...action.payload.drafts] } : {}) })),
 });
 
-export const { nodesPlaced, nodeRenamed, placesRemembered } = layoutSlice.actions;
+export const { nodesPlaced, nodeRenamed, placesRemembered, draftAdded, draftsRemoved } = layoutSlice.actions;
 export const layoutReducer = layoutSlice.reducer;

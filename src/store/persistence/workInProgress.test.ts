@@ -86,3 +86,30 @@ test('the stage and env values of a serverless.yml are kept with the work, never
   fresh.dispatch(documentOpened({ name: saved!.name, text: saved!.text, stage: saved!.stage! }));
   assert.equal(fresh.getState().stage.stage, 'prod');
 });
+
+test('a new Timer not yet in the file is kept with the work (id and place) and read back; a bad id is dropped', async () => {
+  const { draftAdded, draftsRemoved, nodesPlaced } = await import('../layout/slice.ts');
+  const kv = memoryStore();
+  const p = persistWork(kv);
+  const store = createStore({ extraMiddleware: [p.middleware] });
+  const text = 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n';
+  store.dispatch(documentOpened({ name: 'template.yaml', text }));
+  store.dispatch(draftAdded('Timer1'));
+  store.dispatch(nodesPlaced({ Timer1: { x: 40, y: 80 } }));
+  await p.flush();
+  const saved = await loadWork(kv);
+  assert.equal(saved?.text, text, 'the file does not have it');
+  assert.deepEqual(saved?.drafts, ['Timer1']);
+  assert.deepEqual(saved?.layout?.['Timer1'], { x: 40, y: 80 });
+  // restored: the editor opens with it
+  const fresh = createStore();
+  fresh.dispatch(documentOpened({ name: saved!.name, text: saved!.text, drafts: saved!.drafts! }));
+  assert.deepEqual(fresh.getState().layout.drafts, ['Timer1']);
+  // hostile or malformed entries are not trusted
+  await kv.set(WORK_KEY, { ...saved, drafts: ['Timer2', '../x', 7, '<img>'] });
+  assert.deepEqual((await loadWork(kv))?.drafts, ['Timer2']);
+  // written by its wire (or deleted), it is no longer kept
+  store.dispatch(draftsRemoved(['Timer1']));
+  await p.flush();
+  assert.equal((await loadWork(kv))?.drafts, undefined);
+});

@@ -1,6 +1,6 @@
 import { createListenerMiddleware, isAnyOf } from '@reduxjs/toolkit';
 import { documentOpened, documentSaved, editsApplied, redone, textEdited, undone } from '../document/slice.ts';
-import { nodeRenamed, nodesPlaced } from '../layout/slice.ts';
+import { draftAdded, draftsRemoved, nodeRenamed, nodesPlaced } from '../layout/slice.ts';
 import type { RootState } from '../store.ts';
 import type { KeyValueStore } from './kv.ts';
 import { parseLayout } from '../../model/layout/sidecar.ts';
@@ -8,6 +8,8 @@ import { envValueRemoved, envValueSet, parseStage, regionChosen, stageChosen } f
 import type { StageState } from '../document/stage.ts';
 
 export const WORK_KEY = 'work-in-progress';
+/** A draft Timer's id (`Timer1`): a logical id. */
+const DRAFT_ID = /^[A-Za-z][A-Za-z0-9]{0,254}$/;
 /** Saves are batched: one write per pause in editing, never one per keystroke. */
 export const SAVE_DELAY_MS = 250;
 
@@ -22,6 +24,8 @@ export interface SavedWork {
   readonly layout?: Readonly<Record<string, { x: number; y: number; width?: number; height?: number }>>;
   /** serverless.yml: the stage, region and env values its variables are shown with (never in the file). */
   readonly stage?: StageState;
+  /** New Timers on the canvas, not in the file until their first wire (their places are in `layout`). */
+  readonly drafts?: readonly string[];
 }
 
 export function isSavedWork(v: unknown): v is SavedWork {
@@ -38,7 +42,10 @@ export async function loadWork(store: KeyValueStore): Promise<SavedWork | null> 
     const layout = v.layout ? parseLayout(JSON.stringify({ version: 1, nodes: v.layout })).layout.nodes : undefined;
     // so is the stage: its values are the user's, but a malformed record is not
     const stage = v.stage === undefined ? undefined : parseStage(v.stage);
-    return { ...v, ...(layout ? { layout } : {}), ...(stage ? { stage } : {}) };
+    // and the drafts: ids as the editor makes them, nothing else
+    const drafts = Array.isArray(v.drafts) ? v.drafts.filter((d): d is string => typeof d === 'string' && DRAFT_ID.test(d)) : [];
+    const { drafts: _raw, ...rest } = v;
+    return { ...rest, ...(layout ? { layout } : {}), ...(stage ? { stage } : {}), ...(drafts.length ? { drafts } : {}) };
   } catch {
     return null;
   }
@@ -65,11 +72,11 @@ export function persistWork(store: KeyValueStore, now: () => Date = () => new Da
   };
 
   listener.startListening({
-    matcher: isAnyOf(documentOpened, documentSaved, editsApplied, textEdited, undone, redone, nodesPlaced, nodeRenamed, stageChosen, regionChosen, envValueSet, envValueRemoved),
+    matcher: isAnyOf(documentOpened, documentSaved, editsApplied, textEdited, undone, redone, nodesPlaced, nodeRenamed, stageChosen, regionChosen, envValueSet, envValueRemoved, draftAdded, draftsRemoved),
     effect: (_action, api) => {
       const { document: d, layout, stage } = api.getState();
       const chosen = stage.stage !== null || stage.region !== null || Object.keys(stage.env).length > 0;
-      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString(), dirty: d.text !== d.savedText, layout: layout.positions, ...(chosen ? { stage } : {}) };
+      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString(), dirty: d.text !== d.savedText, layout: layout.positions, ...(chosen ? { stage } : {}), ...(layout.drafts?.length ? { drafts: layout.drafts } : {}) };
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
