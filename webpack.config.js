@@ -136,6 +136,9 @@ export default (_env, argv = {}) => {
         // Named groups are for initial chunks only: a named group with chunks 'all' pulls
         // lazily imported libraries into the first download (engineering-findings.md §6).
         cacheGroups: {
+          // the diagnostics worker gets its own copy of the model: code it shares with the page,
+          // split into a common chunk, would become one more file of the first download
+          default: false,
           react: {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
             name: 'react',

@@ -35,3 +35,23 @@ test('YAML that does not parse keeps every node; fixing it updates the canvas ag
   await expect(editor.node('Broken')).toBeVisible();
   await expect(editor.nodes()).toHaveCount(ids.length + 1);
 });
+
+test('a reference typed to nothing is a diagnostic: listed, badged on its node, and it jumps to the line; fixing it clears it', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await expect(editor.diagnostics()).toContainText('No problems found.');
+
+  await editor.yaml.cursorAfterResources();
+  await editor.yaml.insert('\n  TypedQueue:\n    Type: AWS::SQS::Queue\n    Properties:\n      RedrivePolicy: {deadLetterTargetArn: !GetAtt Nowhere.Arn, maxReceiveCount: 3}');
+
+  await expect(editor.node('TypedQueue')).toBeVisible();
+  await expect(editor.diagnostics()).toContainText('DANGLING_REFERENCE');
+  await expect(editor.diagnostics()).toContainText('Nowhere');
+  await expect(page.getByTestId('canvas.node.TypedQueue.diagnostics')).toHaveText('1');
+  await editor.diagnostics().getByRole('button', { name: /TypedQueue/ }).click();
+  await expect(editor.yaml.revealedLine()).toContainText('Nowhere.Arn');
+
+  await editor.yaml.replaceAll((await editor.yaml.text()).replace('!GetAtt Nowhere.Arn', '!GetAtt TypedQueue.Arn'));
+  await expect(editor.diagnostics()).toContainText('No problems found.');
+  await expect(page.getByTestId('canvas.node.TypedQueue.diagnostics')).toHaveCount(0);
+});

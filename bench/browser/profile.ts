@@ -36,6 +36,40 @@ try {
     }
     console.log('load', res.map((r) => `${Math.round(r.readyAt)}/${Math.round(r.interactiveAt)} lt=${Math.round(r.longTaskMs)}`).join('  '));
   }
+  if (what.includes('loadtrace') || what.includes('baseloadtrace')) {
+    // trace events of one reload (the work already in IndexedDB), by name: count and total
+    const base = what.includes('baseloadtrace');
+    let o: Awaited<ReturnType<typeof openCairn>>;
+    if (base) {
+      const probe = await openCairn(browser, server.origin, stack);
+      await probe.loaded();
+      const box = (await probe.page.locator('.react-flow').boundingBox())!;
+      await probe.context.close();
+      o = await openBaseline(browser, server.origin, { ...stack.flow, canvas: { width: Math.round(box.width), height: Math.round(box.height) }, editNode: stack.functions[0]! });
+    } else o = await openCairn(browser, server.origin, stack);
+    await o.loaded();
+    const cdp = await o.context.newCDPSession(o.page);
+    const events: any[] = [];
+    cdp.on('Tracing.dataCollected', (d: any) => events.push(...d.value));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    await o.page.evaluate(() => { (window as any).__cairnBenchLoad = undefined; });
+    await o.page.reload({ waitUntil: 'commit' });
+    const r = await o.loaded();
+    const done = new Promise((res) => cdp.once('Tracing.tracingComplete', res));
+    await cdp.send('Tracing.end');
+    await done;
+    const main = events.find((e) => e.name === 'TracingStartedInBrowser')?.args?.data?.frames?.[0]?.processId;
+    const by = new Map<string, { n: number; ms: number; max: number }>();
+    for (const e of events) {
+      if (e.ph !== 'X' || !e.dur || (main !== undefined && e.pid !== main)) continue;
+      const b = by.get(e.name) ?? { n: 0, ms: 0, max: 0 };
+      b.n++; b.ms += e.dur / 1000; b.max = Math.max(b.max, e.dur / 1000);
+      by.set(e.name, b);
+    }
+    console.log(base ? 'baseline' : 'cairn', 'ready', Math.round(r.readyAt), 'interactive', Math.round(r.interactiveAt));
+    console.log([...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 22).map(([k, v]) => `${v.ms.toFixed(0).padStart(7)} ms ${String(v.n).padStart(5)}x max ${v.max.toFixed(0).padStart(5)}  ${k}`).join('\n'));
+    await o.context.close();
+  }
   if (what.includes('loadprof')) {
     const o = await openCairn(browser, server.origin, stack); // seeds + navigates
     await o.loaded(); await o.context.close();

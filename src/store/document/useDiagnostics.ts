@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Diagnostic } from '../../model/diagnostics/types.ts';
 import type { Template } from '../../model/template.ts';
+import { countsByNode } from './selectors.ts';
 import type { DiagnosticCounts } from './selectors.ts';
+import { createDiagnosticsClient } from './diagnosticsClient.ts';
+import type { DiagnosticsClient } from './diagnosticsClient.ts';
 
 export interface Checked {
   /** The template these are the diagnostics of (null before the rules have loaded). */
@@ -12,18 +15,18 @@ export interface Checked {
 
 const NONE: Checked = { template: null, diagnostics: [], counts: {} };
 
-type Diagnose = typeof import('./diagnose.ts').diagnose;
-let rules: Promise<Diagnose> | null = null;
-/** The rules are a lazy chunk, fetched once (the first paint does not wait for them). */
-const loadRules = (): Promise<Diagnose> => (rules ??= import('./diagnose.ts').then((m) => m.diagnose));
+let client: DiagnosticsClient | null = null;
+/** The rules run in a worker of their own (diagnosticsClient.ts), started after the first paint. */
+const checker = (): DiagnosticsClient => (client ??= createDiagnosticsClient());
 
 /**
- * The diagnostics of `template`, worked out just after the frame that shows it. Running every
- * rule over the whole template took more than half of an inspector edit's time on a
- * 500-resource stack (docs/benchmarks.md, "Editor in the browser"), so an edit is drawn first
- * (canvas, YAML panel) and its marks and badges follow one frame later. Until then the
- * previous diagnostics are returned, the same object: the YAML panel keeps its marks, mapped
- * through the edit by CodeMirror. The rules themselves load after the first paint.
+ * The diagnostics of `template`, worked out off the main thread once the frame that shows it is
+ * drawn. Running every rule over the whole template took more than half of an inspector edit's
+ * time on a 500-resource stack (docs/benchmarks.md, "Editor in the browser"), and then a long
+ * task after every change and after the first paint; now a worker runs them on its own parse
+ * of the text, the main thread only counts them per node. Until they arrive the previous
+ * diagnostics are returned, the same object: the YAML panel keeps its marks, mapped through
+ * the edit by CodeMirror. Checks asked for while one runs are coalesced to the latest.
  */
 export function useDiagnostics(template: Template): Checked {
   const [checked, setChecked] = useState<Checked>(NONE);
@@ -34,9 +37,11 @@ export function useDiagnostics(template: Template): Checked {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => {
-        void loadRules().then((diagnose) => {
-          if (!cancelled) setChecked({ template, ...diagnose(template) });
-        });
+        void checker()
+          .check(template)
+          .then((diagnostics) => {
+            if (!cancelled && diagnostics) setChecked({ template, diagnostics, counts: countsByNode(diagnostics, template.graph.nodes) });
+          });
       }, 0);
     });
     return () => {
