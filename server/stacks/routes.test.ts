@@ -165,6 +165,7 @@ describe('stacks API and the guard', () => {
     ['GET', '/api/stacks/beta'],
     ['PATCH', '/api/stacks/beta'],
     ['DELETE', '/api/stacks/beta'],
+    ['GET', '/api/stacks/beta/events'],
   ];
 
   it('refuses a foreign Host on every route', async () => {

@@ -4,6 +4,7 @@ import { checkStackName } from '../git/names.ts';
 import { problem } from '../http/problems.ts';
 import type { Problem } from '../http/problems.ts';
 import { sendJson, sendProblem } from '../http/respond.ts';
+import { streamRefEvents } from './events.ts';
 import type { Result, StackService } from './service.ts';
 
 export const STACKS_ROUTE = '/api/stacks';
@@ -21,7 +22,7 @@ export async function handleStacks(req: IncomingMessage, res: ServerResponse, pa
     if (method === 'POST') return answer(res, method, 201, await withBody(req, (b: Partial<CreateStackRequest>) => stacks.create(b)));
     return notAllowed(res, method, 'GET, HEAD, POST');
   }
-  const [name, sub] = segments as [string, string | undefined];
+  const [name, sub, ...more] = segments as [string, string | undefined, ...string[]];
   if (name === 'import' && sub === undefined) {
     if (method !== 'POST') return notAllowed(res, method, 'POST');
     return answer(res, method, 201, await withBody(req, (b: Partial<ImportStackRequest>) => stacks.importFrom(b)));
@@ -29,6 +30,11 @@ export async function handleStacks(req: IncomingMessage, res: ServerResponse, pa
   const invalid = checkStackName(name);
   if (invalid) return sendProblem(res, method, invalid);
   const missing = problem(404, 'STACK_NOT_FOUND', `There is no stack named '${name}'.`);
+  if (sub === 'events' && more.length === 0) {
+    if (method !== 'GET') return notAllowed(res, method, 'GET');
+    if (!stacks.get(name)) return sendProblem(res, method, missing);
+    return streamRefEvents(res, name, stacks);
+  }
   if (sub !== undefined) return sendProblem(res, method, problem(404, 'NOT_FOUND', 'Nothing here.'));
   switch (method) {
     case 'GET':
