@@ -104,6 +104,10 @@ describe('git smart HTTP', () => {
     assert.match(r.stderr, /config\/dev\.env:2:19: aws-access-key-id AKIA\*+FH7Q/);
     assert.doesNotMatch(r.stderr, /AKIAZ3MSJV4WWNXKFH7Q/);
     assert.equal((await ok(['ls-remote', '--', s.gitUrl('orders'), 'refs/heads/main'], dir)).stdout, before);
+    // the hook runs the bundled JavaScript, not TypeScript through tsx
+    const hook = await readFile(join(s.dataDir, 'repos', 'orders.git', 'hooks', 'pre-receive'), 'utf8');
+    assert.match(hook, /hooks\/pre-receive\.mjs/);
+    assert.doesNotMatch(hook, /tsx/);
     // the same commits on a new branch are refused too
     assert.notEqual((await gitCli(['push', 'origin', 'HEAD:refs/heads/sneaky'], dir)).code, 0);
   });
@@ -154,6 +158,70 @@ describe('git smart HTTP', () => {
     await symlink(join(s.root, 'outside.git'), repo);
     const r = await s.send('GET', '/git/linked.git/info/refs?service=git-upload-pack');
     assert.equal(r.status, 404);
+  });
+});
+
+describe('git under load and odd encodings', () => {
+  it('answers a gzip-encoded upload-pack request (http-backend inflates it)', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const head = (await ok(['ls-remote', '--', s.gitUrl('orders'), 'refs/heads/main'])).stdout.slice(0, 40);
+    const pkt = (line: string) => `${(line.length + 4).toString(16).padStart(4, '0')}${line}`;
+    const body = gzipSync(`${pkt(`want ${head} ofs-delta\n`)}0000${pkt('done\n')}`);
+    const r = await new Promise<{ status: number; type: string | undefined; pack: boolean }>((resolve, reject) => {
+      import('node:http').then(({ request }) => {
+        const req = request(
+          { host: '127.0.0.1', port: s.port, method: 'POST', path: '/git/orders.git/git-upload-pack', agent: false, setHost: false,
+            headers: { host: s.host, 'content-type': 'application/x-git-upload-pack-request', 'content-encoding': 'gzip', 'content-length': body.length } },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], pack: Buffer.concat(chunks).includes('PACK') }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      }, reject);
+    });
+    assert.deepEqual(r, { status: 200, type: 'application/x-git-upload-pack-result', pack: true });
+  });
+
+  it('two clones racing to push one branch: exactly one wins each round, nothing is lost or forced', async () => {
+    assert.equal((await s.api('POST', '/api/stacks', { name: 'race', starter: 'empty.yaml' })).status, 201);
+    const a = join(work, 'race-a');
+    const b = join(work, 'race-b');
+    await ok(['clone', '--quiet', '--', s.gitUrl('race'), a]);
+    await ok(['clone', '--quiet', '--', s.gitUrl('race'), b]);
+    const rounds = 10;
+    const kept: string[] = [];
+    const announced: string[] = [];
+    const stop = s.running.stacks.subscribe('race', (c) => announced.push(`${c.ref} ${c.newOid}`));
+    for (let i = 0; i < rounds; i++) {
+      await commitFile(a, `a-${i}.txt`, `${i}\n`, `a ${i}`);
+      await commitFile(b, `b-${i}.txt`, `${i}\n`, `b ${i}`);
+      const [ra, rb] = await Promise.all([gitCli(['push', 'origin', 'HEAD:main'], a), gitCli(['push', 'origin', 'HEAD:main'], b)]);
+      assert.equal([ra, rb].filter((r) => r.code === 0).length, 1, `round ${i}: ${ra.stderr} ${rb.stderr}`);
+      const loser = ra.code === 0 ? b : a;
+      // the loser keeps its commit on a branch of its own, as the editor will
+      await ok(['push', '--quiet', 'origin', `HEAD:refs/heads/conflict/${i}`], loser);
+      kept.push((await ok(['rev-parse', 'HEAD'], a)).stdout.trim(), (await ok(['rev-parse', 'HEAD'], b)).stdout.trim());
+      for (const dir of [a, b]) {
+        await ok(['fetch', '--quiet', 'origin'], dir);
+        await ok(['reset', '--quiet', '--hard', 'origin/main'], dir);
+      }
+    }
+    const remote = join(s.dataDir, 'repos', 'race.git');
+    for (const oid of kept) {
+      const reachable = await gitCli(['--git-dir', remote, 'branch', '--contains', oid], work);
+      assert.notEqual(reachable.stdout.trim(), '', `${oid} is on no branch`);
+    }
+    const mainLog = (await ok(['--git-dir', remote, 'log', '--format=%s', 'main'], work)).stdout.trim().split('\n');
+    assert.equal(mainLog.length, rounds + 1);
+    // every winning push and every conflict branch announced exactly once
+    stop();
+    const mainEvents = announced.filter((e) => e.startsWith('refs/heads/main '));
+    assert.equal(mainEvents.length, rounds);
+    assert.equal(new Set(mainEvents).size, rounds);
+    assert.equal(announced.length, 2 * rounds);
   });
 });
 

@@ -1,5 +1,6 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { git } from './run.ts';
 
 /** Branch a new repository starts on. */
@@ -19,30 +20,50 @@ export const REPO_CONFIG: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** `git init --bare` plus the configuration and hooks of a hosted repository. */
-export async function initBareRepo(dir: string): Promise<void> {
+export async function initBareRepo(dir: string, hook: HookProgram): Promise<void> {
   await git(['init', '--quiet', '--bare', `--initial-branch=${DEFAULT_BRANCH}`, '--', dir]);
-  await prepareRepo(dir);
+  await prepareRepo(dir, hook);
 }
 
 /** (Re)applies REPO_CONFIG and the hooks; used for new, imported and existing repositories. */
-export async function prepareRepo(dir: string): Promise<void> {
+export async function prepareRepo(dir: string, hook: HookProgram): Promise<void> {
   for (const [key, value] of REPO_CONFIG) await git(['config', '--file', join(dir, 'config'), key, value]);
-  await installHooks(dir);
+  await installHooks(dir, hook);
 }
 
 /**
- * The pre-receive hook: a Node program (the secret scan in preReceive.ts) run by git itself
- * with this very Node binary. Written on every start, so its paths follow the installation.
+ * The program the pre-receive hook runs (preReceive.ts): bundled once into plain JavaScript
+ * at `outFile` with esbuild (which tsx brings), so that a push does not pay for loading
+ * TypeScript (about 0.5 s a push here). Without esbuild the hook loads the TypeScript
+ * through tsx, slower but the same scan.
  */
-export async function installHooks(dir: string): Promise<void> {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const program = new URL('./preReceive.ts', import.meta.url).href;
+export async function buildHookProgram(outFile: string): Promise<HookProgram> {
+  const entry = fileURLToPath(new URL('./preReceive.ts', import.meta.url));
+  try {
+    const esbuild = await import('esbuild');
+    await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: outFile, logLevel: 'silent' });
+    return { url: pathToFileURL(outFile).href, typescript: false };
+  } catch {
+    return { url: pathToFileURL(entry).href, typescript: true };
+  }
+}
+
+/** What a hook imports: plain JavaScript, or TypeScript to load through tsx. */
+export interface HookProgram {
+  readonly url: string;
+  readonly typescript: boolean;
+}
+
+/** The pre-receive hook: `program`, run by git itself with this very Node binary. */
+export async function installHooks(dir: string, program: HookProgram): Promise<void> {
+  const load = program.typescript
+    ? [`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})`, `  .then(({ register }) => { register(); return import(${JSON.stringify(program.url)}); })`]
+    : [`import(${JSON.stringify(program.url)})`];
   const hook = [
     `#!${process.execPath}`,
     '// Installed by Cairn (server/git/repo.ts): rejects pushes that add secrets.',
     "'use strict';",
-    `import(${JSON.stringify(tsx)})`,
-    `  .then(({ register }) => { register(); return import(${JSON.stringify(program)}); })`,
+    ...load,
     '  .catch((err) => { console.error(`cairn: pre-receive hook failed: ${err && err.message}`); process.exit(1); });',
     '',
   ].join('\n');

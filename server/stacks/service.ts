@@ -5,8 +5,8 @@ import { isAbsolute, join } from 'node:path';
 import { SAMPLE_FILE } from '../../src/protocol/samples.ts';
 import type { CreateStackRequest, ImportStackRequest, RefChange, StackInfo, StackRecord } from '../../src/protocol/stacks.ts';
 import { checkStackName, checkTemplatePath, resolveInside } from '../git/names.ts';
-import { commitFirstFile, commitInfo, initBareRepo, prepareRepo, readRefs } from '../git/repo.ts';
-import type { RefState } from '../git/repo.ts';
+import { buildHookProgram, commitFirstFile, commitInfo, initBareRepo, prepareRepo, readRefs } from '../git/repo.ts';
+import type { HookProgram, RefState } from '../git/repo.ts';
 import { git, runGit } from '../git/run.ts';
 import { problem } from '../http/problems.ts';
 import type { Problem } from '../http/problems.ts';
@@ -49,6 +49,7 @@ export class StackService {
     private readonly reposDir: string,
     private readonly file: string,
     private readonly options: StackServiceOptions,
+    private readonly hook: HookProgram,
     stacks: readonly StackRecord[],
   ) {
     this.stacks = [...stacks];
@@ -60,10 +61,12 @@ export class StackService {
     await mkdir(join(options.dataDir, 'repos'), { recursive: true, mode: 0o700 });
     const data = await realpath(options.dataDir);
     const file = join(data, 'stacks.json');
-    const service = new StackService(join(data, 'repos'), file, options, (await readStackFile(file)).stacks);
+    const hook = await buildHookProgram(join(data, 'hooks', 'pre-receive.mjs'));
+    if (hook.typescript) options.log('cairn: esbuild is not available; the pre-receive hook loads TypeScript through tsx (slower pushes)');
+    const service = new StackService(join(data, 'repos'), file, options, hook, (await readStackFile(file)).stacks);
     for (const repo of new Set(service.stacks.map((s) => s.repo))) {
       const dir = await service.repoPath(repo);
-      if (dir) await prepareRepo(dir).catch((e: Error) => options.log(`cairn: cannot prepare repository ${repo}: ${e.message}`));
+      if (dir) await prepareRepo(dir, hook).catch((e: Error) => options.log(`cairn: cannot prepare repository ${repo}: ${e.message}`));
     }
     return service;
   }
@@ -105,7 +108,7 @@ export class StackService {
       }
       const dir = await this.repoPath(name);
       if (!dir || (await present(dir))) return fail(exists(name));
-      await initBareRepo(dir);
+      await initBareRepo(dir, this.hook);
       try {
         if (content !== null) await commitFirstFile(dir, template, content, `Create ${name} from the ${req.starter} starter`);
         return ok(await this.add({ name, repo: name, template, createdAt: new Date().toISOString() }));
@@ -133,11 +136,12 @@ export class StackService {
         timeoutMs: CLONE_TIMEOUT_MS,
       });
       if (cloned.code !== 0) {
-        this.options.log(`cairn: import of ${name} failed: ${cloned.stderr.trim().slice(0, 500)}`);
+        // git may echo the URL, with any user:password in it
+        this.options.log(`cairn: import of ${name} failed: ${cloned.stderr.trim().slice(0, 500).replace(/\/\/[^/@\s]*@/g, '//***@')}`);
         return fail(problem(502, 'IMPORT_FAILED', 'The repository could not be cloned (is it reachable, and a git repository?).'));
       }
       await git(['--git-dir', temp, 'remote', 'remove', 'origin']).catch(() => '');
-      await prepareRepo(temp);
+      await prepareRepo(temp, this.hook);
       const template = req.template ?? (await guessTemplate(temp));
       return await this.exclusive(async () => {
         const dir = await this.repoPath(name);
