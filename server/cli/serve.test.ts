@@ -8,7 +8,7 @@ import { it } from 'node:test';
 
 const CAIRN = fileURLToPath(new URL('./cairn.js', import.meta.url));
 
-it('cairn serve --port 0 --data DIR starts, creates DIR, lists no stacks, and stops on SIGTERM', async () => {
+it('cairn serve --port 0 --data DIR starts, creates DIR (hooks/, repos/), lists no stacks, and stops on SIGTERM', async () => {
   const root = await mkdtemp(join(tmpdir(), 'cairn-serve-'));
   const data = join(root, 'data');
   const child = spawn(process.execPath, [CAIRN, 'serve', '--port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -26,7 +26,7 @@ it('cairn serve --port 0 --data DIR starts, creates DIR, lists no stacks, and st
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
     });
-    assert.deepEqual(await readdir(data), ['repos']);
+    assert.deepEqual((await readdir(data)).sort(), ['hooks', 'repos']);
     const r = await fetch(`${url}api/stacks`);
     assert.deepEqual(await r.json(), { stacks: [] });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

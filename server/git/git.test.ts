@@ -217,11 +217,34 @@ describe('git under load and odd encodings', () => {
     const mainLog = (await ok(['--git-dir', remote, 'log', '--format=%s', 'main'], work)).stdout.trim().split('\n');
     assert.equal(mainLog.length, rounds + 1);
     // every winning push and every conflict branch announced exactly once
+    for (let i = 0; i < 100 && announced.length < 2 * rounds; i++) await new Promise((r) => setTimeout(r, 20));
     stop();
     const mainEvents = announced.filter((e) => e.startsWith('refs/heads/main '));
     assert.equal(mainEvents.length, rounds);
     assert.equal(new Set(mainEvents).size, rounds);
     assert.equal(announced.length, 2 * rounds);
+  });
+});
+
+describe('hostile ref names', () => {
+  it('pushes branches named like shell or options as plain names; nothing runs', async () => {
+    const dir = join(work, 'orders-b');
+    // refnames cannot hold spaces; ${IFS} stands in for one in a shell
+    const names = ['$(touch${IFS}PWNED)', ';touch${IFS}PWNED', '`touch${IFS}PWNED`', 'x--upload-pack=touch${IFS}PWNED', '$(id)', '-h'];
+    const announced: string[] = [];
+    const stop = s.running.stacks.subscribe('orders', (c) => announced.push(c.ref));
+    for (const name of names) {
+      const r = await gitCli(['push', '--quiet', 'origin', `HEAD:refs/heads/${name}`], dir);
+      assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+    }
+    // the announcement follows the client's exit by a few milliseconds
+    for (let i = 0; i < 100 && announced.length < names.length; i++) await new Promise((r) => setTimeout(r, 20));
+    stop();
+    assert.deepEqual(announced, names.map((n) => `refs/heads/${n}`));
+    const { readdir } = await import('node:fs/promises');
+    for (const place of [dir, s.dataDir, join(s.dataDir, 'repos', 'orders.git'), process.cwd()]) {
+      assert.ok(!(await readdir(place)).includes('PWNED'), place);
+    }
   });
 });
 
