@@ -2,6 +2,8 @@
 // ../shared/notes/engineering-findings.md section 7). `npm run test:e2e` checks that the
 // browser is there first (scripts/e2e.mjs); `npx playwright test` works too.
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,6 +13,8 @@ if (!existsSync(CHROMIUM)) {
 
 /** A fixed port away from `npm start`'s 5757, so a running dev server does not clash. */
 const PORT = Number(process.env.CAIRN_E2E_PORT ?? 5858);
+/** Stacks created by the tests go to a throwaway data directory, not the user's. */
+const E2E_DATA = join(tmpdir(), `cairn-e2e-data-${PORT}`);
 const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
@@ -57,7 +61,7 @@ export default defineConfig({
   webServer: {
     // The production build and server, as `npm start` runs them: start.mjs rebuilds dist/
     // first when it is older than its sources, which can take a minute on two cores.
-    command: `node scripts/start.mjs --port ${PORT}`,
+    command: `node scripts/start.mjs --port ${PORT} --data ${E2E_DATA}`,
     url: `${BASE_URL}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

@@ -3,6 +3,8 @@
  * in this process, on the first free loopback port of a range: 5904-5909 by default, or
  * `CAIRN_BENCH_PORTS` (`5904-5909`, `6000`, or `0` for any free port).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/http/server.ts';
@@ -31,6 +33,7 @@ export async function serve(distDir: string): Promise<RunningServer & { origin: 
         allowedHosts: [],
         distDir,
         samplesDir: join(ROOT, 'public', 'samples'),
+        dataDir: mkdtempSync(join(tmpdir(), 'cairn-bench-data-')),
         serveSourceMaps: false,
         dev: false,
         log: (line) => console.error(line),

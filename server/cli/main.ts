@@ -17,6 +17,8 @@ export interface Io {
 const USAGE = `Usage: cairn <command> [options]
 
 Commands:
+  serve [--port N] [--host H] [--data DIR] [--team]
+                                  run the server (docs/server.md); stacks live in DIR
   graph FILE                      print nodes, edges and diagnostics as JSON
   validate FILE...                print diagnostics as file:line:col lines; exit 1 on errors
   roundtrip FILE...               open and print each file without an edit; exit 1 if any changed
@@ -137,6 +139,15 @@ async function edit(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** Runs until the server closes (SIGINT/SIGTERM end the process from server/main.ts). */
+async function serve(args: string[]): Promise<number> {
+  const { main: serverMain } = await import('../main.ts');
+  const running = await serverMain(args);
+  if (!running) return typeof process.exitCode === 'number' ? process.exitCode : 1;
+  await new Promise((resolve) => running.server.once('close', resolve));
+  return 0;
+}
+
 function usage(io: Io, problem?: string): number {
   if (problem) io.stderr(`cairn: ${problem}\n\n`);
   io.stderr(USAGE);
@@ -155,6 +166,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await roundtrip(rest, io);
       case 'edit':
         return await edit(rest, io);
+      case 'serve':
+        return await serve(rest);
       case '--help':
       case '-h':
       case 'help':

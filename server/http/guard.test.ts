@@ -57,6 +57,15 @@ describe('checkRequest', () => {
     assert.equal(checkRequest('GET', { host: 'cairn.internal:5757' }, policy)?.code, 'HOST_NOT_ALLOWED');
   });
 
+  it('lets git requests through without the token, but not with a foreign Origin or from another site', () => {
+    assert.equal(checkRequest('POST', { host }, policy, true), null);
+    assert.equal(checkRequest('POST', { host, origin: 'http://localhost:5757' }, policy, true), null);
+    assert.equal(checkRequest('POST', { host, origin: 'https://evil.example' }, policy, true)?.code, 'ORIGIN_NOT_ALLOWED');
+    assert.equal(checkRequest('POST', { host, origin: 'null' }, policy, true)?.code, 'ORIGIN_NOT_ALLOWED');
+    assert.equal(checkRequest('POST', { host, 'sec-fetch-site': 'cross-site' }, policy, true)?.code, 'CROSS_SITE_REQUEST');
+    assert.equal(checkRequest('GET', { host: 'evil.example:5757' }, policy, true)?.code, 'HOST_NOT_ALLOWED');
+  });
+
   it('never accepts an empty token, even if the policy had one', () => {
     const empty = { ...policy, csrfToken: '' };
     assert.equal(checkRequest('POST', { host, [CSRF_HEADER]: '' }, empty)?.code, 'CSRF_TOKEN_INVALID');

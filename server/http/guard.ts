@@ -18,13 +18,18 @@ export interface GuardPolicy {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
-/** Checks a request's headers before anything else looks at it; null means it may proceed. */
-export function checkRequest(method: string, headers: IncomingHttpHeaders, policy: GuardPolicy): Problem | null {
+/**
+ * Checks a request's headers before anything else looks at it; null means it may proceed.
+ * `git` requests (`/git/*`, from git clients, which send neither Origin nor our token) skip
+ * the CSRF token but not the rest: a browser's request to them carries Origin and
+ * `Sec-Fetch-Site`, and those must still be our own.
+ */
+export function checkRequest(method: string, headers: IncomingHttpHeaders, policy: GuardPolicy, git = false): Problem | null {
   return (
     checkHost(headers.host, policy) ??
     checkOrigin(headers.origin, headers.host ?? '') ??
     checkFetchMetadata(method, headers) ??
-    checkCsrf(method, headers[CSRF_HEADER], policy.csrfToken)
+    (git ? null : checkCsrf(method, headers[CSRF_HEADER], policy.csrfToken))
   );
 }
 

@@ -64,6 +64,14 @@ describe('parseServerOptions', () => {
     assert.match(refusal(['--open']), /open/);
   });
 
+  it('keeps data in --data, then CAIRN_DATA_DIR, then XDG_DATA_HOME/cairn', () => {
+    assert.equal(options(['--data', '/tmp/stacks']).dataDir, '/tmp/stacks');
+    assert.equal(options([], { CAIRN_DATA_DIR: '/srv/cairn' }).dataDir, '/srv/cairn');
+    assert.equal(options([], { XDG_DATA_HOME: '/home/u/.data' }).dataDir, '/home/u/.data/cairn');
+    assert.match(options([], {}).dataDir, /[\\/]\.local[\\/]share[\\/]cairn$/);
+    assert.match(refusal(['--data', '']), /--data/);
+  });
+
   it('serves source maps only with CAIRN_SERVE_SOURCEMAPS=1', () => {
     assert.equal(options([], { CAIRN_SERVE_SOURCEMAPS: '1' }).serveSourceMaps, true);
     assert.equal(options([], { CAIRN_SERVE_SOURCEMAPS: 'true' }).serveSourceMaps, false);

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOOPBACK_HOSTNAMES } from './guard.ts';
 
@@ -12,6 +13,8 @@ export interface ServerOptions {
   readonly allowedHosts: readonly string[];
   readonly distDir: string;
   readonly samplesDir: string;
+  /** Where stacks live: bare repositories under `repos/` and `stacks.json` (docs/server.md). */
+  readonly dataDir: string;
   readonly serveSourceMaps: boolean;
   /** Relaxes the CSP for webpack's eval source maps. */
   readonly dev: boolean;
@@ -34,7 +37,17 @@ export function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** Reads `--host`, `--port`, `--team`, `--allowed-host`, `--dev` and their environment variables. */
+/**
+ * The data directory when neither `--data` nor `CAIRN_DATA_DIR` names one:
+ * `$XDG_DATA_HOME/cairn`, else `~/.local/share/cairn`. Outside the checkout, so that a
+ * `git clean` or a reinstall never takes the user's stacks with it.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  const xdg = env.XDG_DATA_HOME;
+  return xdg && isAbsolute(xdg) ? join(xdg, 'cairn') : join(homedir(), '.local', 'share', 'cairn');
+}
+
+/** Reads `--host`, `--port`, `--team`, `--allowed-host`, `--data`, `--dev` and their environment variables. */
 export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessEnv, root: string): ParsedOptions {
   let values;
   try {
@@ -47,6 +60,7 @@ export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessE
         team: { type: 'boolean', default: false },
         'allowed-host': { type: 'string', multiple: true },
         dev: { type: 'boolean', default: false },
+        data: { type: 'string' },
       },
     }));
   } catch (err) {
@@ -57,6 +71,7 @@ export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessE
   const port = /^\d{1,5}$/.test(rawPort) ? Number(rawPort) : NaN;
   if (!(port >= 0 && port <= 65535)) return { ok: false, message: `--port must be 0 to 65535, not '${rawPort}'` };
   if (!HOSTNAME.test(host) && !IPV6.test(host)) return { ok: false, message: `--host '${host}' is not a host name or address` };
+  if (values.data === '' || env.CAIRN_DATA_DIR === '') return { ok: false, message: '--data must name a directory' };
   const team = values.team ?? false;
   if (!isLoopback(host) && !team) {
     return { ok: false, message: `refusing to listen on ${host}: Cairn binds to loopback unless --team is given` };
@@ -74,6 +89,7 @@ export function parseServerOptions(argv: readonly string[], env: NodeJS.ProcessE
       allowedHosts: [...new Set([...bound, ...extra])].filter((h) => !LOOPBACK_HOSTNAMES.includes(h)),
       distDir: join(root, 'dist'),
       samplesDir: join(root, 'public', 'samples'),
+      dataDir: resolve(values.data ?? env.CAIRN_DATA_DIR ?? defaultDataDir(env)),
       serveSourceMaps: env.CAIRN_SERVE_SOURCEMAPS === '1',
       dev: values.dev ?? false,
     },

@@ -1,4 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GIT_PREFIX, handleGit } from '../git/route.ts';
+import { handleStacks, STACKS_ROUTE } from '../stacks/routes.ts';
+import type { StackService } from '../stacks/service.ts';
 import { checkRequest } from './guard.ts';
 import type { GuardPolicy } from './guard.ts';
 import { setSecurityHeaders } from './headers.ts';
@@ -13,6 +16,9 @@ export interface RouterContext extends StaticOptions {
   readonly samplesDir: string;
   readonly dev: boolean;
   readonly log: (line: string) => void;
+  readonly stacks: StackService;
+  /** Cap on a git request's body; MAX_GIT_BODY unless a test lowers it. */
+  readonly maxGitBody?: number;
 }
 
 const MAX_TARGET_LENGTH = 4096;
@@ -23,10 +29,14 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
   const method = req.method ?? 'GET';
   setSecurityHeaders(res, ctx.dev);
   try {
-    const refused = checkRequest(method, req.headers, ctx.policy);
+    const target = req.url ?? '';
+    const path = requestPath(target);
+    const isGit = path !== null && path.startsWith(GIT_PREFIX);
+    const refused = checkRequest(method, req.headers, ctx.policy, isGit);
     if (refused) return sendProblem(res, method, refused);
-    const path = requestPath(req.url ?? '');
     if (path === null) return sendProblem(res, method, problem(400, 'BAD_REQUEST_TARGET', 'Malformed request target.'));
+    if (isGit) return await handleGit(req, res, path, queryOf(target), ctx.stacks, ctx.maxGitBody, ctx.log);
+    if (path === STACKS_ROUTE || path.startsWith(`${STACKS_ROUTE}/`)) return await handleStacks(req, res, path, ctx.stacks);
     if (path === SAMPLE_ROUTE || path === SAMPLE_ROUTE.slice(0, -1)) return await listSamples(res, method, ctx.samplesDir, ctx.log);
     if (path.startsWith(SAMPLE_ROUTE)) return await serveSample(res, method, path.slice(SAMPLE_ROUTE.length), ctx.samplesDir);
     if (path === '/api' || path.startsWith('/api/')) return sendProblem(res, method, notFound());
@@ -36,6 +46,11 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
     if (!res.headersSent) sendProblem(res, method, problem(500, 'INTERNAL', 'Something went wrong on the server.'));
     else res.destroy();
   }
+}
+
+function queryOf(target: string): string {
+  const q = target.indexOf('?');
+  return q === -1 ? '' : target.slice(q + 1).replace(/#.*$/, '');
 }
 
 /** The path of an origin-form target (`/a/b?q`); null for absolute-form, `*` or oversized targets. */

@@ -10,7 +10,7 @@ import { startServer } from './server.ts';
 async function serve(samplesDir: string) {
   const logged: string[] = [];
   const running = await startServer({
-    host: '127.0.0.1', port: 0, team: false, allowedHosts: [], distDir: join(root, 'dist'), samplesDir,
+    host: '127.0.0.1', port: 0, team: false, allowedHosts: [], distDir: join(root, 'dist'), samplesDir, dataDir: join(root, 'data'),
     serveSourceMaps: false, dev: false, log: (l) => logged.push(l),
   });
   const base = `http://127.0.0.1:${running.port}`;

@@ -68,6 +68,7 @@ before(async () => {
     allowedHosts: [],
     distDir: dist,
     samplesDir: samples,
+    dataDir: join(root, 'data'),
     serveSourceMaps: false,
     dev: false,
     log: (line) => logged.push(line),

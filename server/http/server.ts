@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { StackService } from '../stacks/service.ts';
 import { LOOPBACK_HOSTNAMES } from './guard.ts';
 import { hostForUrl } from './options.ts';
 import type { ServerOptions } from './options.ts';
@@ -13,11 +14,13 @@ export interface RunningServer {
   readonly port: number;
   /** Where a person on this machine opens Cairn. */
   readonly url: string;
+  readonly stacks: StackService;
   close(): Promise<void>;
 }
 
 export interface StartOptions extends ServerOptions {
   readonly log?: (line: string) => void;
+  readonly maxGitBody?: number;
 }
 
 /** Bind addresses that `localhost` reaches (browsers try both ::1 and 127.0.0.1). */
@@ -26,6 +29,8 @@ const LOCALHOST_REACHABLE = new Set(['localhost', '127.0.0.1', '::1', '0.0.0.0',
 /** Binds, then serves. The CSRF token is new on every launch. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const csrfToken = randomBytes(32).toString('hex');
+  const log = options.log ?? ((line: string) => console.error(line));
+  const stacks = await StackService.open({ dataDir: options.dataDir, samplesDir: options.samplesDir, log });
   let ctx: RouterContext | null = null;
   // The guard answers a missing Host itself (403 HOST_NOT_ALLOWED, with our headers).
   const server = createServer({ requireHostHeader: false }, (req, res) => {
@@ -48,13 +53,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     serveSourceMaps: options.serveSourceMaps,
     csrfToken,
     dev: options.dev,
-    log: options.log ?? ((line) => console.error(line)),
+    log,
+    stacks,
+    ...(options.maxGitBody !== undefined ? { maxGitBody: options.maxGitBody } : {}),
   };
   const name = LOCALHOST_REACHABLE.has(options.host) ? 'localhost' : hostForUrl(options.host);
   return {
     server,
     port,
     url: `http://${name}:${port}/`,
+    stacks,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
