@@ -55,3 +55,65 @@ export function memoryStore(): KeyValueStore & { readonly data: Map<string, unkn
     delete: async (k) => void data.delete(k),
   };
 }
+
+/** A store that can also write at once, synchronously: for the last moment of a page. */
+export interface ExitStore extends KeyValueStore {
+  setNow(key: string, value: unknown): void;
+}
+
+const EXIT_PREFIX = 'cairn.exit.';
+
+const savedAtOf = (v: unknown): string | undefined =>
+  typeof v === 'object' && v !== null && typeof (v as { savedAt?: unknown }).savedAt === 'string' ? (v as { savedAt: string }).savedAt : undefined;
+
+/** The newer of two records by their `savedAt` (ISO times compare as strings); either when only one has one. */
+function newer(a: unknown, b: unknown): unknown {
+  if (a === undefined || a === null) return b ?? undefined;
+  if (b === undefined || b === null) return a;
+  const [x, y] = [savedAtOf(a), savedAtOf(b)];
+  return x !== undefined && y !== undefined && y > x ? b : a;
+}
+
+/**
+ * `kv` with a synchronous copy for the moment a page goes away: an IndexedDB write started in
+ * `pagehide` may never commit (the page is torn down first; seen on a quick reload), but a
+ * `localStorage` write is done when it returns. `get` answers the newer of the two, and a copy
+ * is dropped once `kv` holds something at least as new. Without `storage` (or when it refuses,
+ * e.g. over quota) this is `kv` alone.
+ */
+export function withExitCopy(kv: KeyValueStore, storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined): ExitStore {
+  const read = (key: string): unknown => {
+    try {
+      const s = storage?.getItem(EXIT_PREFIX + key);
+      return s ? (JSON.parse(s) as unknown) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const drop = (key: string) => {
+    try {
+      storage?.removeItem(EXIT_PREFIX + key);
+    } catch {
+      // nothing to drop
+    }
+  };
+  return {
+    get: async (key) => newer(await kv.get(key), read(key)),
+    set: async (key, value) => {
+      await kv.set(key, value);
+      const copy = read(key);
+      if (copy !== undefined && newer(value, copy) === value) drop(key);
+    },
+    delete: async (key) => {
+      drop(key);
+      await kv.delete(key);
+    },
+    setNow: (key, value) => {
+      try {
+        storage?.setItem(EXIT_PREFIX + key, JSON.stringify(value));
+      } catch {
+        // over quota or refused: the IndexedDB write started with it is all there is
+      }
+    },
+  };
+}

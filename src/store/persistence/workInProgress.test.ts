@@ -113,3 +113,39 @@ test('a new Timer not yet in the file is kept with the work (id and place) and r
   await p.flush();
   assert.equal((await loadWork(kv))?.drafts, undefined);
 });
+
+test('a page going away writes what is pending at once (a synchronous copy): a reload that cuts the IndexedDB write short loses nothing', async () => {
+  const { withExitCopy } = await import('./kv.ts');
+  const local = new Map<string, string>();
+  const storage = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v), removeItem: (k: string) => void local.delete(k) };
+  // an IndexedDB whose writes never finish: the page is torn down first
+  const idb = memoryStore();
+  const stalled = { ...idb, set: () => new Promise<void>(() => undefined) };
+  const kv = withExitCopy(stalled, storage);
+  const p = persistWork(kv);
+  const store = createStore({ extraMiddleware: [p.middleware] });
+  store.dispatch(documentOpened({ name: 'template.yaml', text: 'Resources: {}\n' }));
+  store.dispatch(textEdited('Resources:\n  Q:\n    Type: AWS::SQS::Queue\n'));
+  void p.flushOnExit();
+  // the next page reads the copy: newer than anything IndexedDB has
+  const next = withExitCopy(idb, storage);
+  assert.equal((await loadWork(next))?.text, 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n');
+  // once IndexedDB holds something at least as new, the copy is dropped and IndexedDB answers
+  const later = { ...(await loadWork(next))!, text: 'Resources: {}\n', savedAt: new Date(Date.now() + 1000).toISOString() };
+  await next.set(WORK_KEY, later);
+  assert.equal(local.size, 0);
+  assert.equal((await loadWork(next))?.text, 'Resources: {}\n');
+});
+
+test('an older copy never wins over newer work in IndexedDB, and storage that refuses is not fatal', async () => {
+  const { withExitCopy } = await import('./kv.ts');
+  const local = new Map<string, string>();
+  const storage = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v), removeItem: (k: string) => void local.delete(k) };
+  const kv = withExitCopy(memoryStore(), storage);
+  kv.setNow(WORK_KEY, { version: 1, name: 'a', text: 'old', savedAt: '2026-01-01T00:00:00.000Z' });
+  await kv.set(WORK_KEY, { version: 1, name: 'a', text: 'new', savedAt: '2026-06-01T00:00:00.000Z' });
+  assert.equal((await loadWork(kv))?.text, 'new');
+  const full = withExitCopy(memoryStore(), { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined });
+  full.setNow(WORK_KEY, { version: 1, name: 'a', text: 'x', savedAt: '2026-01-01T00:00:00.000Z' });
+  assert.equal(await loadWork(full), null);
+});

@@ -2,7 +2,7 @@ import { createListenerMiddleware, isAnyOf } from '@reduxjs/toolkit';
 import { documentOpened, documentSaved, editsApplied, redone, textEdited, undone } from '../document/slice.ts';
 import { draftAdded, draftsRemoved, nodeRenamed, nodesPlaced } from '../layout/slice.ts';
 import type { RootState } from '../store.ts';
-import type { KeyValueStore } from './kv.ts';
+import type { ExitStore, KeyValueStore } from './kv.ts';
 import { parseLayout } from '../../model/layout/sidecar.ts';
 import { envValueRemoved, envValueSet, parseStage, regionChosen, stageChosen } from '../document/stage.ts';
 import type { StageState } from '../document/stage.ts';
@@ -81,5 +81,13 @@ export function persistWork(store: KeyValueStore, now: () => Date = () => new Da
       timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
   });
-  return { middleware: listener.middleware, flush, onError: (f: (e: unknown) => void) => onError.push(f) };
+  /**
+   * For `pagehide`: what is pending is also written at once where the store can (a synchronous
+   * copy, `withExitCopy`), since the IndexedDB write `flush` starts may never finish.
+   */
+  const flushOnExit = (): Promise<void> => {
+    if (pending && 'setNow' in store) (store as ExitStore).setNow(WORK_KEY, pending);
+    return flush();
+  };
+  return { middleware: listener.middleware, flush, flushOnExit, onError: (f: (e: unknown) => void) => onError.push(f) };
 }
