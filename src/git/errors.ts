@@ -20,6 +20,7 @@ export type GitErrorCode =
   | 'UNPUSHED_COMMITS'
   | 'EDITS_CONFLICT'
   | 'NETWORK'
+  | 'GIT_UNAVAILABLE'
   | 'GIT_FAILED';
 
 export interface GitFailure {
