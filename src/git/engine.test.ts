@@ -299,6 +299,25 @@ describe('git engine over smart HTTP', () => {
     assert.equal(value(await again.readFile('README.md')), 'changed\n');
   });
 
+  test('an empty repository opens on main, and the first commit creates the branch', async () => {
+    const name = `empty${++repoCount}`;
+    server.createEmptyRepo(name);
+    const a = workingCopy(name);
+    const opened = value(await a.engine.open());
+    assert.deepEqual([opened.branch, opened.head, opened.remoteHead, opened.relation, opened.dirty], ['main', null, null, 'no-remote', false]);
+    value(await a.engine.writeFile('stacks/orders/template.yaml', SEED));
+    assert.deepEqual(value(await a.engine.status()).changed, ['stacks/orders/template.yaml']);
+    const reopened = value(await createGitEngine({ fs: nodeFs as unknown as PromiseFsClient, http, dir: a.dir, url: server.url(name) }).open());
+    assert.deepEqual(reopened.changed, ['stacks/orders/template.yaml']);
+    const { oid } = value(await a.engine.commit({ message: 'First stack', author: ALICE }));
+    value(await a.engine.push());
+    assert.equal(remoteHead(name, 'main'), oid);
+    assert.equal(remoteFile(name, 'main', 'stacks/orders/template.yaml'), SEED);
+    const b = workingCopy(name);
+    assert.equal(value(await b.engine.open()).head, oid);
+    assert.equal(value(await b.engine.readFile('stacks/orders/template.yaml')), SEED);
+  });
+
   test('hostile branch names are refused before any git call', async () => {
     const name = newRepo();
     const wc = workingCopy(name);

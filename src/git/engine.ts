@@ -32,7 +32,8 @@ export type Relation = 'same' | 'ahead' | 'behind' | 'diverged' | 'no-remote';
 
 export interface GitStatus {
   readonly branch: string;
-  readonly head: string;
+  /** null on a branch with no commit yet (a new, empty repository). */
+  readonly head: string | null;
   readonly remoteHead: string | null;
   readonly relation: Relation;
   readonly dirty: boolean;
@@ -82,6 +83,8 @@ export interface GitEngine {
 
 const REMOTE = 'origin';
 const ZERO = '0000000000000000000000000000000000000000';
+/** The first branch of an empty repository, as the server creates repositories. */
+const DEFAULT_BRANCH = 'main';
 /** How far back `isAncestor` looks before giving up (the clones are shallow anyway). */
 const ANCESTRY_LIMIT = 2000;
 
@@ -164,8 +167,9 @@ export function createGitEngine(deps: GitEngineDeps): GitEngine {
     return false;
   };
 
-  const relationOf = async (head: string, remoteHead: string | null): Promise<Relation> => {
+  const relationOf = async (head: string | null, remoteHead: string | null): Promise<Relation> => {
     if (!remoteHead) return 'no-remote';
+    if (!head) return 'behind';
     if (head === remoteHead) return 'same';
     if (await isAncestor(remoteHead, head)) return 'ahead';
     if (await isAncestor(head, remoteHead)) return 'behind';
@@ -174,9 +178,9 @@ export function createGitEngine(deps: GitEngineDeps): GitEngine {
 
   const statusNow = async (): Promise<GitStatus> => {
     const branch = await currentBranch();
-    const head = (await resolve('HEAD')) ?? ZERO;
+    const head = await resolve('HEAD');
     const remoteHead = await resolve(`refs/remotes/${REMOTE}/${branch}`);
-    const changed = (await collectEdits(io, head)).map((e) => e.path);
+    const changed = (await collectEdits(io, head ?? ZERO)).map((e) => e.path);
     return { branch, head, remoteHead, relation: await relationOf(head, remoteHead), dirty: changed.length > 0, changed };
   };
 
@@ -244,7 +248,12 @@ export function createGitEngine(deps: GitEngineDeps): GitEngine {
       if (opts.branch !== undefined) checkName(opts.branch);
       if (await isOpen()) {
         const branch = await currentBranch();
-        await fetchBranch(branch, false);
+        try {
+          await fetchBranch(branch, false);
+        } catch (e) {
+          // A branch not pushed yet (a new repository, or a new branch whose push failed) has nothing to fetch.
+          if ((e as { code?: string }).code !== 'NotFoundError' || (await remoteBranchOid(branch))) throw e;
+        }
         return statusNow();
       }
       try {
@@ -253,6 +262,12 @@ export function createGitEngine(deps: GitEngineDeps): GitEngine {
         const code = (e as { code?: string }).code;
         if (opts.branch && code === 'NotFoundError') throw new Failed(fail('BRANCH_NOT_FOUND', `The server has no branch ${opts.branch}.`, { branch: opts.branch }));
         throw e;
+      }
+      if (!(await resolve('HEAD'))) {
+        // An empty repository: start the branch the first commit will create (clone left HEAD at master).
+        const branch = opts.branch ?? DEFAULT_BRANCH;
+        await git.writeRef({ fs, dir, ref: 'HEAD', value: `refs/heads/${branch}`, symbolic: true, force: true });
+        await track(branch);
       }
       return statusNow();
     });
@@ -317,7 +332,7 @@ export function createGitEngine(deps: GitEngineDeps): GitEngine {
         return before;
       }
       const target = before.remoteHead as string;
-      const edits = await collectEdits(io, before.head);
+      const edits = await collectEdits(io, before.head ?? ZERO);
       const conflicts = await conflictsWith(io, edits, target);
       if (conflicts.length) {
         throw new Failed(fail('EDITS_CONFLICT', `The server changed files you are editing: ${conflicts.join(', ')}.`, { paths: conflicts }));
@@ -427,7 +442,7 @@ export function createGitEngine(deps: GitEngineDeps): GitEngine {
           throw new Failed(fail('UNPUSHED_COMMITS', `${branch} has commits that are not on the server: move them to a new branch first, or discard them.`, { branch }));
         }
       }
-      const edits = await collectEdits(io, before.head);
+      const edits = await collectEdits(io, before.head ?? ZERO);
       await moveHeadTo(branch, before.remoteHead);
       await dropNewFiles(io, edits, before.remoteHead);
       return statusNow();

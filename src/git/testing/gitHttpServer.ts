@@ -26,6 +26,8 @@ export interface GitHttpServer {
   repoPath(name: string): string;
   /** A bare repository with one commit on `main` holding `files`. */
   createRepo(name: string, files: Record<string, string>): void;
+  /** A bare repository with no commit at all. */
+  createEmptyRepo(name: string): void;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,15 @@ function handle(root: string, req: IncomingMessage, res: ServerResponse) {
   child.on('error', () => res.destroy());
 }
 
+function initBare(bare: string): string {
+  gitCli(['init', '--quiet', '--bare', '--initial-branch=main', '--', bare]);
+  gitCli(['config', 'receive.denyNonFastForwards', 'true'], bare);
+  gitCli(['config', 'receive.denyDeletes', 'true'], bare);
+  gitCli(['config', 'receive.fsckObjects', 'true'], bare);
+  gitCli(['config', 'http.receivepack', 'true'], bare);
+  return bare;
+}
+
 export async function startGitHttpServer(): Promise<GitHttpServer> {
   const root = mkdtempSync(join(tmpdir(), 'cairn-git-srv-'));
   const server: Server = createServer((req, res) => handle(root, req, res));
@@ -94,13 +105,9 @@ export async function startGitHttpServer(): Promise<GitHttpServer> {
     root,
     url: (name) => `http://127.0.0.1:${port}/git/${name}.git`,
     repoPath,
+    createEmptyRepo: (name) => void initBare(repoPath(name)),
     createRepo(name, files) {
-      const bare = repoPath(name);
-      gitCli(['init', '--bare', '--initial-branch=main', '--', bare]);
-      gitCli(['config', 'receive.denyNonFastForwards', 'true'], bare);
-      gitCli(['config', 'receive.denyDeletes', 'true'], bare);
-      gitCli(['config', 'receive.fsckObjects', 'true'], bare);
-      gitCli(['config', 'http.receivepack', 'true'], bare);
+      const bare = initBare(repoPath(name));
       const seed = mkdtempSync(join(tmpdir(), 'cairn-git-seed-'));
       gitCli(['init', '--initial-branch=main'], seed);
       for (const [path, text] of Object.entries(files)) {
