@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as nodeFs from 'node:fs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'isomorphic-git/http/node';
@@ -316,6 +317,52 @@ describe('git engine over smart HTTP', () => {
     const b = workingCopy(name);
     assert.equal(value(await b.engine.open()).head, oid);
     assert.equal(value(await b.engine.readFile('stacks/orders/template.yaml')), SEED);
+  });
+
+  test('figures: open a 1,000-commit repository and commit + push, against native git (printed, not asserted)', async () => {
+    const name = `big${++repoCount}`;
+    server.createEmptyRepo(name);
+    let stream = '';
+    for (let i = 1; i <= 1000; i++) {
+      const text = `${SEED}# revision ${i}\n`;
+      stream += `commit refs/heads/main\ncommitter Seed <seed@example.com> ${1_700_000_000 + i} +0000\ndata ${String(i).length + 1}\nc${i}\nM 100644 inline ${TEMPLATE}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
+    }
+    const imported = spawnSync('git', ['--git-dir', server.repoPath(name), 'fast-import', '--quiet'], { input: stream });
+    assert.equal(imported.status, 0, String(imported.stderr));
+    assert.equal(gitCli(['--git-dir', server.repoPath(name), 'rev-list', '--count', 'main']).trim(), '1000');
+
+    const native = mkdtempSync(join(tmpdir(), 'cairn-native-'));
+    dirs.push(native);
+    // Async spawn: the server answering this clone runs on this event loop.
+    const run = (args: string[], cwd?: string) =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn('git', args, { cwd, stdio: 'ignore', env: { ...process.env, GIT_TERMINAL_PROMPT: '0', HOME: tmpdir() } });
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')}: ${code}`))));
+      });
+    const t0 = performance.now();
+    await run(['clone', '--quiet', '--depth', '1', '--', server.url(name), native]);
+    const nativeClone = performance.now() - t0;
+    writeFileSync(join(native, TEMPLATE), SEED + '# native edit\n');
+    const t1 = performance.now();
+    await run(['-c', 'user.name=N', '-c', 'user.email=n@example.com', 'commit', '--quiet', '-am', 'native'], native);
+    await run(['push', '--quiet', 'origin', 'main'], native);
+    const nativePush = performance.now() - t1;
+
+    const wc = workingCopy(name);
+    const t2 = performance.now();
+    const opened = value(await wc.engine.open());
+    const engineClone = performance.now() - t2;
+    assert.equal(opened.head, remoteHead(name, 'main'));
+    value(await wc.engine.writeFile(TEMPLATE, SEED + '# engine edit\n'));
+    const t3 = performance.now();
+    value(await wc.engine.commit({ message: 'engine', author: ALICE }));
+    value(await wc.engine.push());
+    const enginePush = performance.now() - t3;
+    assert.equal(gitCli(['--git-dir', server.repoPath(name), 'rev-list', '--count', 'main']).trim(), '1002');
+    const row = (label: string, ours: number, theirs: number) =>
+      console.log(`  [timing] ${label}: engine ${ours.toFixed(0)} ms, native git ${theirs.toFixed(0)} ms (${(ours / theirs).toFixed(2)}x)`);
+    row('open 1,000-commit repo (depth 1)', engineClone, nativeClone);
+    row('commit + push one edit', enginePush, nativePush);
   });
 
   test('hostile branch names are refused before any git call', async () => {
