@@ -353,6 +353,14 @@ describe('git engine over smart HTTP', () => {
     const opened = value(await wc.engine.open());
     const engineClone = performance.now() - t2;
     assert.equal(opened.head, remoteHead(name, 'main'));
+    // depth 1 has one commit: log deepens the clone to show ten.
+    const t4 = performance.now();
+    const log = value(await wc.engine.log({ limit: 10 }));
+    console.log(`  [timing] log 10 on a depth-1 clone (deepens): ${(performance.now() - t4).toFixed(0)} ms`);
+    assert.deepEqual(
+      log.map((c) => c.message.trim()),
+      ['native', ...Array.from({ length: 9 }, (_, i) => `c${1000 - i}`)],
+    );
     value(await wc.engine.writeFile(TEMPLATE, SEED + '# engine edit\n'));
     const t3 = performance.now();
     value(await wc.engine.commit({ message: 'engine', author: ALICE }));
