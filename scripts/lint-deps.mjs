@@ -5,6 +5,9 @@
 //    DOM-only or Node built-ins. Tests beside the code may use node built-ins.
 //  - server/ imports from src/ only src/model and src/protocol.
 //  - no barrel `index.ts` imports.
+//  - src/git is the only importer of isomorphic-git and LightningFS, and imports only src/git,
+//    src/model and src/protocol (never server/). Elsewhere src/git is loaded with `import()`
+//    (type-only imports are fine): a static import would put git in the first download.
 import { readFileSync } from 'node:fs';
 import { sourceFiles } from './sourceFiles.mjs';
 import { join, relative, dirname, resolve } from 'node:path';
@@ -56,6 +59,32 @@ for (const file of walk(join(root, 'server'))) {
     if (target.startsWith('src') && !/^src[\\/](model|protocol)[\\/]/.test(target)) {
       problems.push(`${relative(root, file)}: imports ${spec} (server/ may import only src/model and src/protocol)`);
     }
+  }
+}
+
+const GIT_PACKAGES = new Set(['isomorphic-git', '@isomorphic-git/lightning-fs']);
+/** Static (value) imports: `import x from`, `export ... from`, bare `import '...'`; not `import type`. */
+const staticValueImportRe = /(?:^|\n)\s*(?:import|export)\s+(?!type\s)[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
+const gitDir = join(root, 'src', 'git');
+
+for (const file of [...walk(join(root, 'src')), ...walk(join(root, 'server'))]) {
+  const rel = relative(root, file);
+  const inGit = !relative(gitDir, file).startsWith('..');
+  for (const spec of importsOf(file)) {
+    const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+    if (!spec.startsWith('.') && GIT_PACKAGES.has(pkg) && !inGit) problems.push(`${rel}: imports '${spec}' (only src/git may import git libraries)`);
+    if (inGit && spec.startsWith('.')) {
+      const target = relative(join(root, 'src'), resolve(dirname(file), spec));
+      const top = target.split(/[\\/]/)[0];
+      if (target.startsWith('..') || !['git', 'model', 'protocol'].includes(top)) problems.push(`${rel}: imports ${spec} (src/git may import only src/git, src/model and src/protocol)`);
+    }
+  }
+  if (inGit) continue;
+  const src = readFileSync(file, 'utf8');
+  for (const m of src.matchAll(staticValueImportRe)) {
+    const spec = m[1] ?? m[2];
+    if (!spec.startsWith('.')) continue;
+    if (!relative(gitDir, resolve(dirname(file), spec)).startsWith('..')) problems.push(`${rel}: imports ${spec} statically (load src/git with import(); only type imports may be static)`);
   }
 }
 

@@ -28,6 +28,12 @@ const cases: Array<[string, Record<string, string>, boolean]> = [
   ['barrel import', { 'src/model/a.ts': "import { x } from './sub/index.ts';\n" }, false],
   ['server imports the app', { 'server/a.ts': "import { x } from '../src/app/main.tsx';\n" }, false],
   ['server imports the model', { 'server/a.ts': "import { x } from '../src/model/template.ts';\n" }, true],
+  ['git imports isomorphic-git and the model', { 'src/git/a.ts': "import * as git from 'isomorphic-git';\nimport FS from '@isomorphic-git/lightning-fs';\nimport { x } from '../model/template.ts';\n" }, true],
+  ['the app imports isomorphic-git', { 'src/app/a.ts': "import * as git from 'isomorphic-git';\n" }, false],
+  ['git imports the server', { 'src/git/a.ts': "import { x } from '../../server/http/problems.ts';\n" }, false],
+  ['git imports the store', { 'src/git/a.ts': "import { x } from '../store/store.ts';\n" }, false],
+  ['the app imports git statically', { 'src/app/a.ts': "import { createGitClient } from '../git/client.ts';\n" }, false],
+  ['the app imports git lazily, and its types', { 'src/app/a.ts': "import type { GitClient } from '../git/client.ts';\nconst m = () => import('../git/client.ts');\n" }, true],
 ];
 
 for (const [name, files, ok] of cases) {
