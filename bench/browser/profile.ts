@@ -67,6 +67,15 @@ try {
       by.set(e.name, b);
     }
     console.log(base ? 'baseline' : 'cairn', 'ready', Math.round(r.readyAt), 'interactive', Math.round(r.interactiveAt));
+    // the long tasks, from navigation start, with what ran in them
+    const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame)?.ts ?? events.find((e) => e.name === 'navigationStart')?.ts;
+    const tid = events.find((e) => e.name === 'EventDispatch' || e.name === 'FunctionCall')?.tid;
+    const long = events.filter((e) => e.name === 'RunTask' && e.tid === tid && e.dur > 50_000).sort((a, b) => a.ts - b.ts);
+    for (const t of long) {
+      const inner = events.filter((e) => e.tid === tid && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e.ph === 'X' && e.dur > 10_000 && e !== t);
+      const what = inner.map((e) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName} ${String(e.args.data.url ?? '').split('/').pop()})` : e.args?.data?.url ? `(${String(e.args.data.url).split('/').pop()})` : ''} ${Math.round(e.dur / 1000)}`).slice(0, 6).join(', ');
+      console.log(`  long task at ${Math.round((t.ts - nav) / 1000)} ms, ${Math.round(t.dur / 1000)} ms: ${what}`);
+    }
     console.log([...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 22).map(([k, v]) => `${v.ms.toFixed(0).padStart(7)} ms ${String(v.n).padStart(5)}x max ${v.max.toFixed(0).padStart(5)}  ${k}`).join('\n'));
     await o.context.close();
   }

@@ -46,6 +46,9 @@ import { detectLineSeparator, type LineSeparator } from './minimalChange.ts';
 import { basePosToDoc, planExternal } from './externalSync.ts';
 import { toCmDiagnostics } from './lintMapping.ts';
 import './yamlEditor.css';
+import { capParseSlices } from './parseSlices.ts';
+
+capParseSlices();
 
 export interface YamlEditorProps {
   /** The template text. Changes from outside are applied as minimal edits. */
