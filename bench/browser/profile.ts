@@ -10,7 +10,8 @@
  *
  * Also `loadprof`, `dragprof`, `dragtrace` and `basedragtrace` (trace events by name during drags,
  * Cairn or the baseline, which must be built into $DIST/baseline), `edittrace` (trace events and,
- * with `editprof`, profile samples inside each edit's own window: /tmp/edit-window.txt). N (resources, 500), RUNS (loads, 3), EDITS (20). For names in
+ * with `editprof`, profile samples inside each edit's own window: /tmp/edit-window.txt); WAIT_MS
+ * (500) is the pause between selecting the node and the first edit. N (resources, 500), RUNS (loads, 3), EDITS (20). For names in
  * the profile, build without minifying (a config that sets `optimization.minimize = false`;
  * the gzip budget plugin then fails the build, so drop it there too).
  */
@@ -106,7 +107,7 @@ try {
     await cp.getByRole('combobox', { name: 'Node name' }).fill(id);
     await cp.keyboard.press('Enter');
     await cp.locator('#inspector-MemorySize').waitFor({ state: 'visible' });
-    await cp.waitForTimeout(500);
+    await cp.waitForTimeout(Number(process.env.WAIT_MS ?? 500));
     const cdp = await c.context.newCDPSession(cp);
     const events: any[] = [];
     if (what.includes('edittrace')) {
