@@ -134,6 +134,25 @@ describe('git engine over smart HTTP', () => {
     assert.equal(r.ok ? 'ok' : r.code, 'REPO_NOT_FOUND');
   });
 
+  test('a commit that adds an AWS key is refused naming file and line, and nothing is committed; the documented EXAMPLE key and a key already in the file are not this commit\'s', async () => {
+    // the key is built here so that this file itself holds none
+    const key = ['AKIA', 'Z7QW3X9P2L5M8N4R'].join('');
+    const name = newRepo({ [TEMPLATE]: SEED, 'old.env': `LEGACY=${key}\n` });
+    const { engine } = workingCopy(name);
+    value(await engine.open());
+    const before = value(await engine.status());
+    value(await engine.writeFile(TEMPLATE, `${SEED}  # access: ${key}\n`));
+    const refused = await engine.commit({ message: 'add key', author: ALICE });
+    assert.equal(refused.ok ? 'ok' : refused.code, 'SECRET_IN_CHANGES');
+    assert.ok(!refused.ok && refused.message.includes(`${TEMPLATE}:5:`), refused.ok ? '' : refused.message);
+    assert.ok(!refused.ok && !refused.message.includes(key), 'the key itself is never repeated');
+    assert.equal(value(await engine.status()).head, before.head, 'nothing committed');
+    // the documented example key, and a line the head already has, are let through
+    value(await engine.writeFile(TEMPLATE, `${SEED}  # example: AKIAIOSFODNN7EXAMPLE\n`));
+    value(await engine.writeFile('old.env', `LEGACY=${key}\nMORE=1\n`));
+    value(await engine.commit({ message: 'example key only', author: ALICE }));
+  });
+
   test('push race: the loser gets PUSH_REJECTED and moveToNewBranch keeps its commit on a new remote branch', async () => {
     const name = newRepo();
     const a = await openWithEdit(name, SEED + '  A:\n    Type: AWS::SNS::Topic\n');

@@ -2,6 +2,8 @@ import * as git from 'isomorphic-git';
 import type { HttpClient, PromiseFsClient } from 'isomorphic-git';
 import { fail, fromLibraryError, isPushRejection, ok, type GitFailure, type GitResult } from './errors.ts';
 import { branchNameProblem } from './refName.ts';
+import { describeFindings, scanLine } from '../model/secrets/scan.ts';
+import type { SecretFinding } from '../model/secrets/scan.ts';
 import { collectEdits, conflictsWith, dropNewFiles, readParked, removeParked, writeEdits, writeParked, type WorkdirIo } from './edits.ts';
 
 /**
@@ -117,6 +119,15 @@ export function createGitEngine(deps: GitEngineDeps): GitEngine {
     });
     queue = next;
     return next;
+  };
+
+  /** The text of `path` at `commit` ('' when it is not there). */
+  const readText = async (commit: string, path: string): Promise<string> => {
+    try {
+      return new TextDecoder().decode((await git.readBlob({ ...base, oid: commit, filepath: path })).blob);
+    } catch {
+      return '';
+    }
   };
 
   const isOpen = async () => {
@@ -300,6 +311,20 @@ export function createGitEngine(deps: GitEngineDeps): GitEngine {
       const head = await resolve('HEAD');
       const edits = await collectEdits(io, head ?? ZERO);
       if (!edits.length) throw new Failed(fail('NOTHING_TO_COMMIT', 'There are no changes to commit.'));
+      // the same scan the server applies to pushes: a secret added by these changes blocks the
+      // commit, naming file and line (lines the head already had are not this commit's doing)
+      const findings: SecretFinding[] = [];
+      for (const e of edits) {
+        if (!e.content) continue;
+        const before = new Set(e.baseBlob && head ? (await readText(head, e.path)).split(/\r?\n/) : []);
+        new TextDecoder().decode(e.content).split(/\r?\n/).forEach((text, i) => {
+          if (!before.has(text)) findings.push(...scanLine(e.path, i + 1, text));
+        });
+      }
+      if (findings.length) {
+        const where = describeFindings(findings);
+        throw new Failed(fail('SECRET_IN_CHANGES', `Not committed: the changes add what looks like an AWS secret (${where.join('; ')}). Remove it, and keep secrets out of the repository.`, { findings: where }));
+      }
       for (const e of edits) {
         if (e.content) await git.add({ ...base, filepath: e.path });
         else await git.remove({ ...base, filepath: e.path });

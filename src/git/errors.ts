@@ -13,6 +13,7 @@ export type GitErrorCode =
   | 'PATH_INVALID'
   | 'FILE_NOT_FOUND'
   | 'NOTHING_TO_COMMIT'
+  | 'SECRET_IN_CHANGES'
   | 'AUTHOR_REQUIRED'
   | 'PUSH_REJECTED'
   | 'NOT_FAST_FORWARD'
