@@ -115,8 +115,10 @@ const CLEAR_GAP = 24;
  * not, so that a new node never hides one already drawn.
  */
 export function clearSpot(graph: Graph, positions: Readonly<Record<string, Position>>, at: Point): Point {
-  return freeSpot(nodeBoxes(graph, positions), { width: NODE_WIDTH, height: NODE_HEIGHT }, at, CLEAR_GAP);
+  return spotAmong(nodeBoxes(graph, positions), at);
 }
+
+const spotAmong = (boxes: ReadonlyMap<string, NodeBox>, at: Point): Point => freeSpot(boxes, { width: NODE_WIDTH, height: NODE_HEIGHT }, at, CLEAR_GAP);
 
 /**
  * A palette item dropped (or clicked in) at `at` (the new node's top-left corner): the edits
@@ -128,7 +130,7 @@ export function decidePaletteDrop(graph: Graph, positions: Readonly<Record<strin
   const add = addNodeEdit(kind, id);
   if (!add) return null;
   const boxes = nodeBoxes(graph, positions);
-  const clear = (p: Point): Position => (clicked ? freeSpot(boxes, { width: NODE_WIDTH, height: NODE_HEIGHT }, p, CLEAR_GAP) : { x: p.x, y: p.y });
+  const clear = (p: Point): Position => (clicked ? spotAmong(boxes, p) : { x: p.x, y: p.y });
   // a new network is centred on the point, where it covers no node that is not in it
   if (nodeKindInfo(kind).container) {
     const near = Number.isFinite(point.x) && Number.isFinite(point.y) ? { x: point.x - CONTAINER_WIDTH / 2, y: point.y - CONTAINER_HEIGHT / 2 } : at;
