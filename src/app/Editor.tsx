@@ -156,7 +156,7 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
       .then((placed) => {
         if (cancelled) return;
         const current = latest.current.positions;
-        place(Object.fromEntries(Object.entries(placed).filter(([id]) => !current[id])));
+        dispatch(nodesPlaced(Object.fromEntries(Object.entries(placed).filter(([id]) => !current[id])), { auto: true }));
         if (!laidOutRef.current) setFitKey((k) => k + 1);
         laidOutRef.current = true;
         setLaidOut(true);

@@ -76,6 +76,8 @@ export interface GitEngine {
   fetch(): Promise<GitResult<GitStatus>>;
   pull(): Promise<GitResult<GitStatus>>;
   log(opts?: { limit?: number }): Promise<GitResult<CommitInfo[]>>;
+  /** One commit the clone has (a full oid, or a ref such as `refs/remotes/origin/main`); COMMIT_NOT_FOUND otherwise. */
+  readCommit(ref: string): Promise<GitResult<CommitInfo>>;
   listBranches(): Promise<GitResult<BranchInfo[]>>;
   switchBranch(name: string, opts: { edits: EditsChoice }): Promise<GitResult<SwitchResult>>;
   createBranch(name: string): Promise<GitResult<GitStatus>>;
@@ -386,6 +388,17 @@ export function createGitEngine(deps: GitEngineDeps): GitEngine {
       }));
     });
 
+  const readCommit: GitEngine['readCommit'] = (ref) =>
+    run('Reading a commit', async () => {
+      await currentBranch();
+      const oid = /^[0-9a-f]{40}$/.test(ref) ? ref : await resolve(ref);
+      let commit: Awaited<ReturnType<typeof git.readCommit>> | null = null;
+      if (oid) commit = await git.readCommit({ ...base, oid }).catch(() => null);
+      if (!commit) throw new Failed(fail('COMMIT_NOT_FOUND', `This clone has no commit ${ref}.`, { ref }));
+      const { author, message } = commit.commit;
+      return { oid: commit.oid, message, author: { name: author.name, email: author.email, timestamp: author.timestamp } };
+    });
+
   const listBranches: GitEngine['listBranches'] = () =>
     run('Listing branches', async () => {
       const branch = await currentBranch();
@@ -483,6 +496,7 @@ export function createGitEngine(deps: GitEngineDeps): GitEngine {
     fetch,
     pull,
     log,
+    readCommit,
     listBranches,
     switchBranch,
     createBranch,

@@ -12,6 +12,7 @@ export type GitErrorCode =
   | 'BRANCH_NAME_INVALID'
   | 'PATH_INVALID'
   | 'FILE_NOT_FOUND'
+  | 'COMMIT_NOT_FOUND'
   | 'NOTHING_TO_COMMIT'
   | 'SECRET_IN_CHANGES'
   | 'AUTHOR_REQUIRED'
@@ -22,6 +23,8 @@ export type GitErrorCode =
   | 'EDITS_CONFLICT'
   | 'NETWORK'
   | 'GIT_UNAVAILABLE'
+  /** (the editor's stack session) another operation is running */
+  | 'BUSY'
   | 'GIT_FAILED';
 
 export interface GitFailure {

@@ -33,6 +33,7 @@ export const GIT_METHODS: readonly GitMethod[] = [
   'fetch',
   'pull',
   'log',
+  'readCommit',
   'listBranches',
   'switchBranch',
   'createBranch',

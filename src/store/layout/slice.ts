@@ -28,9 +28,17 @@ const layoutSlice = createSlice({
   name: 'layout',
   initialState: { positions: {} } as LayoutState,
   reducers: {
-    /** The user moved nodes, or automatic layout placed new ones. */
-    nodesPlaced(s, action: PayloadAction<Readonly<Record<string, NodePlace>>>) {
-      return { ...s, positions: { ...s.positions, ...action.payload } };
+    /**
+     * The user moved nodes, or automatic layout placed new ones (`{ auto: true }`: a stack opened
+     * from git does not write its layout file for those alone).
+     */
+    nodesPlaced: {
+      reducer(s, action: PayloadAction<Readonly<Record<string, NodePlace>>, string, { readonly auto: boolean }>) {
+        return { ...s, positions: { ...s.positions, ...action.payload } };
+      },
+      prepare(payload: Readonly<Record<string, NodePlace>>, opts?: { readonly auto?: boolean }) {
+        return { payload, meta: { auto: opts?.auto ?? false } };
+      },
     },
     /** Nodes changed container (reframe.ts): their places in the containers they left. */
     placesRemembered(s, action: PayloadAction<Readonly<Record<string, NodePlace>>>) {

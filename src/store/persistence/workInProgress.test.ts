@@ -9,7 +9,7 @@ test('changes are saved after a pause, in one write, and read back', async () =>
   const kv = memoryStore();
   let writes = 0;
   const counting = { ...kv, set: async (k: string, v: unknown) => (writes++, kv.set(k, v)) };
-  const p = persistWork(counting, () => new Date('2026-11-24T00:00:00Z'));
+  const p = persistWork(counting, { now: () => new Date('2026-11-24T00:00:00Z') });
   const store = createStore({ extraMiddleware: [p.middleware] });
   store.dispatch(documentOpened({ name: 'stack.yaml', text: 'Resources: {}\n' }));
   store.dispatch(editsApplied([{ op: 'addResource', resource: 'Q', type: 'AWS::SQS::Queue' }]));
@@ -148,4 +148,21 @@ test('an older copy never wins over newer work in IndexedDB, and storage that re
   const full = withExitCopy(memoryStore(), { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined });
   full.setNow(WORK_KEY, { version: 1, name: 'a', text: 'x', savedAt: '2026-01-01T00:00:00.000Z' });
   assert.equal(await loadWork(full), null);
+});
+
+test("a stack's work is kept under its own key with the branch and commit it was edited on", async () => {
+  const { stackWorkKey } = await import('./workInProgress.ts');
+  const kv = memoryStore();
+  const head = 'a'.repeat(40);
+  const p = persistWork(kv, { key: stackWorkKey('orders'), base: () => ({ branch: 'main', head }) });
+  const store = createStore({ extraMiddleware: [p.middleware] });
+  store.dispatch(documentOpened({ name: 'template.yaml', text: 'Resources: {}\n' }));
+  store.dispatch(textEdited('Resources: {}\n# typed\n'));
+  await p.flush();
+  assert.equal(await loadWork(kv), null, 'the local document is untouched');
+  const saved = await loadWork(kv, stackWorkKey('orders'));
+  assert.equal(saved?.text, 'Resources: {}\n# typed\n');
+  assert.deepEqual(saved?.base, { branch: 'main', head });
+  await kv.set(stackWorkKey('orders'), { ...saved, base: { branch: 'main', head: '../../x' } });
+  assert.equal((await loadWork(kv, stackWorkKey('orders')))?.base, undefined, 'a malformed base is dropped');
 });

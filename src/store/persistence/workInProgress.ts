@@ -26,7 +26,21 @@ export interface SavedWork {
   readonly stage?: StageState;
   /** New Timers on the canvas, not in the file until their first wire (their places are in `layout`). */
   readonly drafts?: readonly string[];
+  /**
+   * A stack opened from git: the branch and commit the text was edited on. The working copy
+   * holds the same text once its write lands; this copy covers the last keystrokes of a page
+   * closed before that (app/stacks).
+   */
+  readonly base?: WorkBase;
 }
+
+export interface WorkBase {
+  readonly branch: string;
+  readonly head: string | null;
+}
+
+/** Where a stack's work is kept (one record per stack; the default key is the local document's). */
+export const stackWorkKey = (stack: string): string => `${WORK_KEY}:stack:${stack}`;
 
 export function isSavedWork(v: unknown): v is SavedWork {
   const w = v as SavedWork | null;
@@ -34,9 +48,9 @@ export function isSavedWork(v: unknown): v is SavedWork {
 }
 
 /** Reads the work a previous page left, if any (a corrupt record is ignored, never thrown). */
-export async function loadWork(store: KeyValueStore): Promise<SavedWork | null> {
+export async function loadWork(store: KeyValueStore, key: string = WORK_KEY): Promise<SavedWork | null> {
   try {
-    const v = await store.get(WORK_KEY);
+    const v = await store.get(key);
     if (!isSavedWork(v)) return null;
     // positions are checked like a sidecar: a bad entry is dropped, never trusted
     const layout = v.layout ? parseLayout(JSON.stringify({ version: 1, nodes: v.layout })).layout.nodes : undefined;
@@ -44,8 +58,9 @@ export async function loadWork(store: KeyValueStore): Promise<SavedWork | null> 
     const stage = v.stage === undefined ? undefined : parseStage(v.stage);
     // and the drafts: ids as the editor makes them, nothing else
     const drafts = Array.isArray(v.drafts) ? v.drafts.filter((d): d is string => typeof d === 'string' && DRAFT_ID.test(d)) : [];
-    const { drafts: _raw, ...rest } = v;
-    return { ...rest, ...(layout ? { layout } : {}), ...(stage ? { stage } : {}), ...(drafts.length ? { drafts } : {}) };
+    const base = isBase(v.base) ? { branch: v.base.branch, head: v.base.head } : undefined;
+    const { drafts: _raw, base: _base, ...rest } = v;
+    return { ...rest, ...(layout ? { layout } : {}), ...(stage ? { stage } : {}), ...(drafts.length ? { drafts } : {}), ...(base ? { base } : {}) };
   } catch {
     return null;
   }
@@ -55,7 +70,22 @@ export async function loadWork(store: KeyValueStore): Promise<SavedWork | null> 
  * Keeps the open document in `store` so a reload loses nothing: every change is written after
  * a short pause, and `flush()` writes at once (the page calls it when it is hidden or closed).
  */
-export function persistWork(store: KeyValueStore, now: () => Date = () => new Date()) {
+function isBase(v: unknown): v is WorkBase {
+  const b = v as WorkBase | null | undefined;
+  return typeof b === 'object' && b !== null && typeof b.branch === 'string' && (b.head === null || (typeof b.head === 'string' && /^[0-9a-f]{40}$/.test(b.head)));
+}
+
+export interface PersistOptions {
+  /** The record's key: WORK_KEY for the local document, `stackWorkKey(stack)` for a stack. */
+  readonly key?: string;
+  /** The branch and commit the document is edited on (a stack), recorded with the text. */
+  readonly base?: () => WorkBase | null;
+  readonly now?: () => Date;
+}
+
+export function persistWork(store: KeyValueStore, options: PersistOptions = {}) {
+  const key = options.key ?? WORK_KEY;
+  const now = options.now ?? (() => new Date());
   const listener = createListenerMiddleware<RootState>();
   let pending: SavedWork | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -67,7 +97,7 @@ export function persistWork(store: KeyValueStore, now: () => Date = () => new Da
     timer = null;
     const w = pending;
     pending = null;
-    if (w) writing = writing.then(() => store.set(WORK_KEY, w)).catch((e) => onError.forEach((f) => f(e)));
+    if (w) writing = writing.then(() => store.set(key, w)).catch((e) => onError.forEach((f) => f(e)));
     return writing;
   };
 
@@ -76,7 +106,8 @@ export function persistWork(store: KeyValueStore, now: () => Date = () => new Da
     effect: (_action, api) => {
       const { document: d, layout, stage } = api.getState();
       const chosen = stage.stage !== null || stage.region !== null || Object.keys(stage.env).length > 0;
-      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString(), dirty: d.text !== d.savedText, layout: layout.positions, ...(chosen ? { stage } : {}), ...(layout.drafts?.length ? { drafts: layout.drafts } : {}) };
+      const base = options.base?.();
+      pending = { version: 1, name: d.name, text: d.text, savedAt: now().toISOString(), dirty: d.text !== d.savedText, layout: layout.positions, ...(chosen ? { stage } : {}), ...(layout.drafts?.length ? { drafts: layout.drafts } : {}), ...(base ? { base } : {}) };
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
@@ -86,7 +117,7 @@ export function persistWork(store: KeyValueStore, now: () => Date = () => new Da
    * copy, `withExitCopy`), since the IndexedDB write `flush` starts may never finish.
    */
   const flushOnExit = (): Promise<void> => {
-    if (pending && 'setNow' in store) (store as ExitStore).setNow(WORK_KEY, pending);
+    if (pending && 'setNow' in store) (store as ExitStore).setNow(key, pending);
     return flush();
   };
   return { middleware: listener.middleware, flush, flushOnExit, onError: (f: (e: unknown) => void) => onError.push(f) };
