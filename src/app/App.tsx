@@ -18,6 +18,8 @@ import './open/open.css';
 
 /** The starter gallery: a lazy chunk, fetched when asked for. */
 const Gallery = lazy(() => import('./open/Gallery.tsx').then((m) => ({ default: m.Gallery })));
+/** The server's stacks (git repositories): a lazy chunk too. */
+const StacksDialog = lazy(() => import('./stacks/StacksDialog.tsx').then((m) => ({ default: m.StacksDialog })));
 
 const SAMPLE = 'orders-api.yaml';
 /** What the file picker offers (a drop takes any file, and says what it is not). */
@@ -54,6 +56,7 @@ export function App({ kv }: Props) {
   const [opened, setOpened] = useState<OpenDocument | null>(null);
   const doc: OpenDocument | null = opened ?? (opening.status === 'loaded' ? { key: 0, ...opening } : null);
   const [gallery, setGallery] = useState(false);
+  const [stacks, setStacks] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const store = useStore<RootState>();
@@ -119,6 +122,9 @@ export function App({ kv }: Props) {
           </p>
         )}
         <div className="app-actions">
+          <button type="button" data-testid="app.stacks" title="Stacks kept in git on this server: open, create, import" onClick={() => setStacks(true)}>
+            Stacks…
+          </button>
           <button type="button" data-testid="app.new" onClick={() => setGallery(true)}>
             New from starter…
           </button>
@@ -167,6 +173,11 @@ export function App({ kv }: Props) {
       {gallery && (
         <Suspense fallback={null}>
           <Gallery onPick={openSample} onClose={() => setGallery(false)} />
+        </Suspense>
+      )}
+      {stacks && (
+        <Suspense fallback={null}>
+          <StacksDialog onClose={() => setStacks(false)} />
         </Suspense>
       )}
       {switcher.prompt}

@@ -1,10 +1,12 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { App } from './App.tsx';
 import { createStore } from '../store/store.ts';
 import { indexedDbStore, withExitCopy } from '../store/persistence/kv.ts';
-import { persistWork } from '../store/persistence/workInProgress.ts';
+import { persistWork, stackWorkKey } from '../store/persistence/workInProgress.ts';
+import type { WorkBase } from '../store/persistence/workInProgress.ts';
+import { documentChanges } from '../store/persistence/documentChanges.ts';
 import './styles.css';
 
 /** localStorage, when the browser lets the page have it. */
@@ -16,10 +18,17 @@ function localStore(): Storage | undefined {
   }
 }
 
+/** `/?stack=<name>` edits a stack the server hosts, through git (a lazy chunk); `/` a local document. */
+const StackApp = lazy(() => import('./stacks/StackApp.tsx'));
+const stack = new URLSearchParams(location.search).get('stack');
+
 const kv = withExitCopy(indexedDbStore(), localStore());
-const persistence = persistWork(kv);
+/** The branch and commit a stack's document is edited on (StackApp keeps it current). */
+const base: { current: WorkBase | null } = { current: null };
+const persistence = persistWork(kv, stack !== null ? { key: stackWorkKey(stack), base: () => base.current } : {});
+const changes = documentChanges();
 persistence.onError((e) => console.warn('cairn: could not keep work in the browser', e));
-const store = createStore({ extraMiddleware: [persistence.middleware] });
+const store = createStore({ extraMiddleware: [persistence.middleware, changes.middleware] });
 // Write what is pending at once when the page is hidden or closed: a reload loses nothing.
 addEventListener('pagehide', () => void persistence.flushOnExit());
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void persistence.flushOnExit());
@@ -29,7 +38,13 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <Provider store={store}>
-      <App kv={kv} />
+      {stack !== null ? (
+        <Suspense fallback={<p className="status">Loading…</p>}>
+          <StackApp stack={stack} kv={kv} base={base} changes={changes} />
+        </Suspense>
+      ) : (
+        <App kv={kv} />
+      )}
     </Provider>
   </StrictMode>,
 );

@@ -173,13 +173,15 @@ export class StackSession {
 
   /**
    * The document changed in the editor. `sidecar` is the layout file's text for the current
-   * positions; `placedByUser` says a person moved nodes (not automatic layout).
+   * positions, or null when the positions did not change; `placedByUser` says a person moved
+   * nodes (not automatic layout).
    */
   edited(text: string, sidecar: string | null, placedByUser = false): void {
     if (this.state.phase !== 'ready' || this.disposed) return;
     if (placedByUser) this.sidecarWanted = true;
-    if (text === (this.pending?.text ?? this.written.text) && sidecar === (this.pending?.sidecar ?? this.written.sidecar)) return;
-    this.pending = { text, sidecar };
+    const side = sidecar ?? this.pending?.sidecar ?? null;
+    if (text === (this.pending?.text ?? this.written.text) && (side === null || side === (this.pending?.sidecar ?? this.written.sidecar))) return;
+    this.pending = { text, sidecar: side };
     if (!this.state.saving) this.set({ saving: true });
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.options.delayMs ?? WRITE_DELAY_MS);

@@ -1,0 +1,181 @@
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import type { RefChange } from '../../protocol/stacks.ts';
+import type { KeyValueStore } from '../../store/persistence/kv.ts';
+import { loadWork, stackWorkKey } from '../../store/persistence/workInProgress.ts';
+import type { SavedWork, WorkBase } from '../../store/persistence/workInProgress.ts';
+import type { DocumentChanges } from '../../store/persistence/documentChanges.ts';
+import { Editor } from '../Editor.tsx';
+import { CSRF_HEADER, csrfToken, getStack } from './api.ts';
+import { StackSession } from './session.ts';
+import type { SessionState } from './session.ts';
+import { GitBar } from './GitBar.tsx';
+import { RemoteBanner } from './RemoteBanner.tsx';
+import './stacks.css';
+
+const StacksDialog = lazy(() => import('./StacksDialog.tsx').then((m) => ({ default: m.StacksDialog })));
+
+interface Props {
+  readonly stack: string;
+  readonly kv: KeyValueStore;
+  /** Where the work-in-progress record learns the branch and commit being edited. */
+  readonly base: { current: WorkBase | null };
+  readonly changes: DocumentChanges;
+}
+
+type Opening = { readonly session: StackSession; readonly template: string; readonly work: SavedWork | null } | { readonly failed: { code: string; message: string } } | null;
+
+/**
+ * The editor on a stack the server hosts (`/?stack=<name>`): the tab's git working copy (a
+ * worker, loaded on demand), the git bar, the remote-change banner, and the editor on the
+ * working copy's template.
+ */
+export default function StackApp({ stack, kv, base, changes }: Props) {
+  const [opening, setOpening] = useState<Opening>(null);
+  const [stacks, setStacks] = useState(false);
+
+  useEffect(() => {
+    let gone = false;
+    let dispose = () => {};
+    void (async () => {
+      const info = await getStack(stack);
+      if (gone) return;
+      if (!info.ok) return setOpening({ failed: info });
+      const { createGitClient, tabId } = await import('../../git/client.ts');
+      if (gone) return;
+      const client = createGitClient({ stack, tabId: tabId(), headers: { [CSRF_HEADER]: csrfToken() } });
+      const work = await loadWork(kv, stackWorkKey(stack));
+      const session = new StackSession(client, { template: info.value.template, restore: async () => work });
+      dispose = () => {
+        session.dispose();
+        client.dispose();
+      };
+      if (gone) return dispose();
+      setOpening({ session, template: info.value.template, work });
+      await session.open();
+    })();
+    return () => {
+      gone = true;
+      dispose();
+    };
+  }, [stack, kv]);
+
+  const session = opening && 'session' in opening ? opening.session : null;
+  return (
+    <div className="app stack-app">
+      <header className="app-header stack-header">
+        <h1 className="app-title">Cairn</h1>
+        <p className="stack-name" data-testid="stack.name" title={opening && 'template' in opening ? `${stack}: ${opening.template}` : stack}>
+          {stack}
+          {opening && 'template' in opening && <span className="stack-template">{opening.template}</span>}
+        </p>
+        {session && <SessionBar session={session} />}
+        <div className="app-actions">
+          <button type="button" data-testid="app.stacks" onClick={() => setStacks(true)}>
+            Stacks…
+          </button>
+        </div>
+      </header>
+      {opening && 'failed' in opening && (
+        <p className="status status-error" role="alert" data-testid="stack.error">
+          Could not open the stack {stack}: {opening.failed.message} <code>{opening.failed.code}</code>
+        </p>
+      )}
+      {session && opening && 'session' in opening && <SessionEditor stack={stack} session={session} template={opening.template} work={opening.work} base={base} changes={changes} />}
+      {stacks && (
+        <Suspense fallback={null}>
+          <StacksDialog current={stack} onClose={() => setStacks(false)} />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+function useSession(session: StackSession): SessionState {
+  return useSyncExternalStore(session.subscribe, session.getState);
+}
+
+function SessionBar({ session }: { readonly session: StackSession }) {
+  const state = useSession(session);
+  return <GitBar session={session} state={state} />;
+}
+
+function SessionEditor({ stack, session, template, work, base, changes }: { stack: string; session: StackSession; template: string; work: SavedWork | null; base: Props['base']; changes: DocumentChanges }) {
+  const state = useSession(session);
+  const [live, setLive] = useState<'connecting' | 'live' | 'lost'>('connecting');
+  const ready = state.phase === 'ready';
+  const branch = state.status?.branch;
+  const head = state.status?.head ?? null;
+  base.current = branch ? { branch, head } : null;
+
+  // every change in the editor goes to the working copy (batched by the session)
+  useEffect(() => {
+    if (!ready) return;
+    return changes.listen((c) => session.edited(c.text, c.sidecar, c.placedByUser));
+  }, [ready, session, changes]);
+
+  // the server announces every ref change of this stack (server-sent events)
+  useEffect(() => {
+    if (!ready || typeof EventSource === 'undefined') return;
+    const events = new EventSource(`/api/stacks/${encodeURIComponent(stack)}/events`);
+    let opened = false;
+    events.addEventListener('ref', (e) => {
+      let change: RefChange;
+      try {
+        change = JSON.parse((e as MessageEvent<string>).data) as RefChange;
+      } catch {
+        return;
+      }
+      void session.onRefChange(change);
+    });
+    events.onopen = () => {
+      // after a reconnect, announcements may have been missed: ask where the branch is
+      if (opened) void session.checkRemote();
+      opened = true;
+      setLive('live');
+    };
+    events.onerror = () => setLive(events.readyState === EventSource.CLOSED ? 'lost' : 'connecting');
+    return () => events.close();
+  }, [ready, session, stack]);
+
+  if (state.phase === 'opening') {
+    return (
+      <main className="app-main">
+        <p className="status" role="status" data-testid="stack.opening">
+          Opening {template} from git…
+        </p>
+      </main>
+    );
+  }
+  if (state.phase === 'failed') {
+    return (
+      <main className="app-main">
+        <p className="status status-error" role="alert" data-testid="stack.error">
+          Could not open the working copy: {state.problem?.message} <code>{state.problem?.code}</code>
+        </p>
+      </main>
+    );
+  }
+  const doc = state.doc;
+  const first = doc?.key === 1;
+  return (
+    <>
+      {state.remote && <RemoteBanner session={session} state={state} remote={state.remote} />}
+      <main className="app-main" inert={state.replacing} aria-busy={state.replacing}>
+        {doc && (
+          <Editor
+            key={doc.key}
+            name={template}
+            text={doc.text}
+            saved
+            {...(doc.layout ? { layout: doc.layout } : {})}
+            {...(first && work?.stage ? { stage: work.stage } : {})}
+            {...(first && work?.drafts && state.restored ? { drafts: work.drafts } : {})}
+          />
+        )}
+      </main>
+      <p className={`stack-live stack-live-${live}`} data-testid="git.live" data-state={live} title="Changes pushed to this stack from anywhere are shown as they happen">
+        {live === 'live' ? 'Watching for changes' : live === 'connecting' ? 'Connecting…' : 'Not watching: reload the page'}
+      </p>
+    </>
+  );
+}
