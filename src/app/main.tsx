@@ -7,6 +7,7 @@ import { indexedDbStore, withExitCopy } from '../store/persistence/kv.ts';
 import { persistWork, stackWorkKey } from '../store/persistence/workInProgress.ts';
 import type { WorkBase } from '../store/persistence/workInProgress.ts';
 import { documentChanges } from '../store/persistence/documentChanges.ts';
+import { runBeforeExit } from '../store/persistence/beforeExit.ts';
 import './styles.css';
 
 /** localStorage, when the browser lets the page have it. */
@@ -30,8 +31,13 @@ const changes = documentChanges();
 persistence.onError((e) => console.warn('cairn: could not keep work in the browser', e));
 const store = createStore({ extraMiddleware: [persistence.middleware, changes.middleware] });
 // Write what is pending at once when the page is hidden or closed: a reload loses nothing.
-addEventListener('pagehide', () => void persistence.flushOnExit());
-document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void persistence.flushOnExit());
+// The YAML panel's debounced keystrokes are handed over first (beforeExit.ts).
+const onExit = () => {
+  runBeforeExit();
+  void persistence.flushOnExit();
+};
+addEventListener('pagehide', onExit);
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && onExit());
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -8,6 +8,7 @@
 // keystrokes all survive. A `text` prop equal to the editor's text, or to `base` (an echo of
 // what we already sent while the user kept typing), is not applied.
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { onBeforeExit } from '../store/persistence/beforeExit.ts';
 import {
   Annotation,
   type ChangeSet,
@@ -223,7 +224,10 @@ export default function YamlEditor({
       state: EditorState.create({ doc: initial.text, extensions }),
     });
     viewRef.current = view;
+    // a reload or a closed tab does not wait for the debounce: hand the edits over first
+    const offExit = onBeforeExit(flush);
     return () => {
+      offExit();
       flush();
       viewRef.current = null;
       view.destroy();

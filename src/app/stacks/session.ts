@@ -228,7 +228,8 @@ export class StackSession {
     try {
       await this.flush();
       const r = await body();
-      if (!r.ok) this.set({ problem: r });
+      // a refused push is the banner's to tell
+      if (!r.ok && r.code !== 'PUSH_REJECTED') this.set({ problem: r });
       return r;
     } finally {
       this.set({ busy: null, replacing: false });
