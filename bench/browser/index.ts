@@ -17,6 +17,7 @@ import { interleave, middleNode, timeDrag, timeEdit } from './measure.ts';
 import { chromiumPath, launch, openBaseline, openCairn } from './pages.ts';
 import type { LoadResult, Opened } from './pages.ts';
 import { serve } from './serve.ts';
+import { pushToBannerRow } from './banner.ts';
 import { makeStack } from './stack.ts';
 import type { Stack } from './stack.ts';
 
@@ -75,6 +76,8 @@ export async function runBrowserBench(opts: BrowserBenchOptions): Promise<void> 
         rows.push(...(await editRows(ctx, s500, canvas)));
         rows.push(await dragRow(ctx, s500, canvas));
         rows.push(await dragRow(ctx, s1000, canvas));
+        // issue 5: a terminal push until the open editor shows it
+        rows.push((await pushToBannerRow({ browser, origin: server.origin, stacks: server.stacks, quick: opts.quick, log: opts.log })).row);
       })(),
     ]);
   } finally {
