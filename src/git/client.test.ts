@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createGitClient, fsNameFor, tabId, type GitWorkerLike } from './client.ts';
+import { claimTabId, createGitClient, fsNameFor, tabId, type GitWorkerLike } from './client.ts';
 import type { GitRequest, GitResponse } from './protocol.ts';
 
 /** A stand-in worker that records requests and answers when told to. */
@@ -63,4 +63,26 @@ test('a tab id is kept across reloads of the tab', () => {
   assert.match(first, /^[0-9a-f]{8}$/);
   assert.equal(tabId(storage), first);
   assert.equal(fsNameFor('orders', first), `cairn-orders-${first}`);
+});
+
+test('a duplicated tab (same id, lock taken) claims a new id; a free lock keeps the id', async () => {
+  const held = new Set<string>();
+  const locks = {
+    request: async (name: string, _o: { ifAvailable: boolean }, cb: (lock: unknown) => unknown) => {
+      if (held.has(name)) return cb(null);
+      held.add(name);
+      return cb({ name });
+    },
+  };
+  const store = new Map<string, string>();
+  const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+  const first = await claimTabId(storage, locks);
+  assert.equal(held.has(`cairn-tab-${first}`), true);
+  // the duplicate starts with a copy of the same sessionStorage
+  const copy = new Map(store);
+  const dupStorage = { getItem: (k: string) => copy.get(k) ?? null, setItem: (k: string, v: string) => void copy.set(k, v) };
+  const second = await claimTabId(dupStorage, locks);
+  assert.notEqual(second, first);
+  assert.equal(dupStorage.getItem('cairn.tabId'), second);
+  assert.equal(await claimTabId(storage, undefined), first, 'without Web Locks the stored id is used');
 });

@@ -56,6 +56,37 @@ export function tabId(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined 
 
 export const fsNameFor = (stack: string, tab: string): string => `cairn-${stack}-${tab}`;
 
+/** What `claimTabId` needs of the Web Locks API (`navigator.locks`). */
+export interface TabLocks {
+  request(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<unknown> | unknown): Promise<unknown>;
+}
+
+/**
+ * This tab's id, held for as long as the page lives (a Web Lock). A duplicated tab copies
+ * `sessionStorage` and so the id: it finds the lock taken and takes a new id (its own clone),
+ * so two live tabs never share one filesystem. A reload finds the lock free again.
+ */
+export async function claimTabId(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.sessionStorage,
+  locks: TabLocks | undefined = (globalThis.navigator as { locks?: TabLocks } | undefined)?.locks,
+): Promise<string> {
+  let id = tabId(storage);
+  if (!locks) return id;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const held = await new Promise<boolean>((resolve) => {
+      void locks.request(`cairn-tab-${id}`, { ifAvailable: true }, (lock) => {
+        resolve(lock !== null);
+        // held until the page goes
+        return lock === null ? undefined : new Promise(() => {});
+      });
+    });
+    if (held) return id;
+    id = globalThis.crypto.randomUUID().slice(0, 8);
+    storage?.setItem(TAB_ID_KEY, id);
+  }
+  return id;
+}
+
 export function createGitClient(opts: GitClientOptions): GitClient {
   const origin = opts.origin ?? globalThis.location?.origin ?? 'http://localhost';
   const init: GitWorkerInit = {

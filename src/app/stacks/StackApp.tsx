@@ -40,9 +40,10 @@ export default function StackApp({ stack, kv, base, changes }: Props) {
       const info = await getStack(stack);
       if (gone) return;
       if (!info.ok) return setOpening({ failed: info });
-      const { createGitClient, tabId } = await import('../../git/client.ts');
+      const { createGitClient, claimTabId } = await import('../../git/client.ts');
+      const tab = await claimTabId();
       if (gone) return;
-      const client = createGitClient({ stack, tabId: tabId(), headers: { [CSRF_HEADER]: csrfToken() } });
+      const client = createGitClient({ stack, tabId: tab, headers: { [CSRF_HEADER]: csrfToken() } });
       const work = await loadWork(kv, stackWorkKey(stack));
       const session = new StackSession(client, { template: info.value.template, restore: async () => work });
       dispose = () => {
@@ -106,6 +107,12 @@ function SessionEditor({ stack, session, template, work, base, changes }: { stac
   const branch = state.status?.branch;
   const head = state.status?.head ?? null;
   base.current = branch ? { branch, head } : null;
+
+  // the tab says which stack and branch, and whether anything is uncommitted
+  const dirty = state.status?.dirty ?? false;
+  useEffect(() => {
+    document.title = `${dirty ? '● ' : ''}${stack}${branch ? ` (${branch})` : ''} · Cairn`;
+  }, [dirty, stack, branch]);
 
   // every change in the editor goes to the working copy (batched by the session)
   useEffect(() => {
