@@ -13,9 +13,18 @@ interface Props {
 
 type Dialog = 'commit' | 'branches' | 'create' | 'history' | null;
 
+const NOTICE_MS = 10_000;
+
 /** The git bar: branch, what is uncommitted or unpushed, and the git actions. */
 export function GitBar({ session, state }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
+  // a success fades after a while; an error stays until dismissed
+  const notice = state.problem ? null : state.notice;
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => session.dismissNotice(), NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [notice, session]);
   const st = state.status;
   const busy = state.busy !== null;
   if (!st) return <div className="git-bar" data-testid="git.bar" aria-busy="true" />;
@@ -60,20 +69,22 @@ export function GitBar({ session, state }: Props) {
         </span>
       )}
       {!state.busy && state.problem && (
-        <span className="git-message git-message-error" role="alert" data-testid="git.problem">
-          {state.problem.message} <code>{state.problem.code}</code>
+        <div className="app-message app-message-error git-toast" role="alert" data-testid="git.problem">
+          <span>
+            {state.problem.message} <code>{state.problem.code}</code>
+          </span>
           <button type="button" aria-label="Dismiss" onClick={() => session.dismissNotice()}>
             ×
           </button>
-        </span>
+        </div>
       )}
       {!state.busy && !state.problem && state.notice && (
-        <span className="git-message" role="status" data-testid="git.notice">
-          {state.notice}
+        <div className="app-message git-toast" role="status" data-testid="git.notice">
+          <span>{state.notice}</span>
           <button type="button" aria-label="Dismiss" onClick={() => session.dismissNotice()}>
             ×
           </button>
-        </span>
+        </div>
       )}
       {dialog === 'commit' && <CommitDialog session={session} state={state} onClose={close} />}
       {dialog === 'branches' && <BranchesDialog session={session} state={state} onClose={close} onCreate={() => setDialog('create')} />}
@@ -231,14 +242,16 @@ function BranchesDialog({ session, state, onClose, onCreate }: Props & { onClose
           )}
         </ul>
       )}
-      <div className="git-dialog-actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-        <button type="button" className="primary" data-testid="git.create-branch" onClick={onCreate}>
-          Create branch…
-        </button>
-      </div>
+      {!target && (
+        <div className="git-dialog-actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="button" className="primary" data-testid="git.create-branch" onClick={onCreate}>
+            Create branch…
+          </button>
+        </div>
+      )}
     </Modal>
   );
 }
