@@ -198,6 +198,25 @@ test('a reload keeps uncommitted edits, even ones made a moment before it', asyn
   expect(serverFile(baseURL!, stack, 'main')).toContain('  # typed just before the reload');
 });
 
+test("a closed tab's uncommitted edits are there when the stack is opened in a new tab", async ({ browser, request, baseURL }) => {
+  const stack = uniqueStack('closed');
+  await createStack(request, baseURL!, stack);
+  const first = await window(browser, stack);
+  await first.palette.add('queue');
+  await first.expectDirty();
+  const context = first.page.context();
+  await first.page.close();
+  const again = new StackPage(await context.newPage(), stack);
+  await again.openStack();
+  await expect(again.node('Queue1')).toBeVisible();
+  await expect(again.dirty()).toHaveAttribute('data-dirty', 'true');
+  // a second tab open beside it gets a working copy of its own: the server's head
+  const beside = new StackPage(await context.newPage(), stack);
+  await beside.openStack();
+  await expect(beside.node('Queue1')).toHaveCount(0);
+  await expect(beside.dirty()).toHaveAttribute('data-dirty', 'false');
+});
+
 test('Create branch carries the uncommitted edits onto a new branch and pushes it', async ({ page, request, baseURL }) => {
   const stack = uniqueStack('branch');
   await createStack(request, baseURL!, stack);

@@ -4,8 +4,8 @@ import { Provider } from 'react-redux';
 import { App } from './App.tsx';
 import { createStore } from '../store/store.ts';
 import { indexedDbStore, withExitCopy } from '../store/persistence/kv.ts';
-import { persistWork, stackWorkKey } from '../store/persistence/workInProgress.ts';
-import type { WorkBase } from '../store/persistence/workInProgress.ts';
+import { persistWork } from '../store/persistence/workInProgress.ts';
+import type { StackWork } from './stacks/StackApp.tsx';
 import { documentChanges } from '../store/persistence/documentChanges.ts';
 import { runBeforeExit } from '../store/persistence/beforeExit.ts';
 import './styles.css';
@@ -24,9 +24,9 @@ const StackApp = lazy(() => import('./stacks/StackApp.tsx'));
 const stack = new URLSearchParams(location.search).get('stack');
 
 const kv = withExitCopy(indexedDbStore(), localStore());
-/** The branch and commit a stack's document is edited on (StackApp keeps it current). */
-const base: { current: WorkBase | null } = { current: null };
-const persistence = persistWork(kv, stack !== null ? { key: stackWorkKey(stack), base: () => base.current } : {});
+/** Where a stack's work is kept, and the branch and commit it is edited on (StackApp keeps both current). */
+const work: StackWork = { key: null, base: null };
+const persistence = persistWork(kv, stack !== null ? { key: () => work.key, base: () => work.base } : {});
 const changes = documentChanges();
 persistence.onError((e) => console.warn('cairn: could not keep work in the browser', e));
 const store = createStore({ extraMiddleware: [persistence.middleware, changes.middleware] });
@@ -46,7 +46,7 @@ createRoot(container).render(
     <Provider store={store}>
       {stack !== null ? (
         <Suspense fallback={<p className="status">Loading…</p>}>
-          <StackApp stack={stack} kv={kv} base={base} changes={changes} />
+          <StackApp stack={stack} kv={kv} work={work} changes={changes} />
         </Suspense>
       ) : (
         <App kv={kv} />

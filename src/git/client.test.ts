@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { claimTabId, createGitClient, fsNameFor, tabId, type GitWorkerLike } from './client.ts';
+import { claimWorkingCopy, createGitClient, fsNameFor, tabId, type GitWorkerLike } from './client.ts';
 import type { GitRequest, GitResponse } from './protocol.ts';
 
 /** A stand-in worker that records requests and answers when told to. */
@@ -65,7 +65,7 @@ test('a tab id is kept across reloads of the tab', () => {
   assert.equal(fsNameFor('orders', first), `cairn-orders-${first}`);
 });
 
-test('a duplicated tab (same id, lock taken) claims a new id; a free lock keeps the id', async () => {
+test('working copies: a reload keeps its own, a new tab reuses a closed tab\'s, a duplicate or second tab gets another', async () => {
   const held = new Set<string>();
   const locks = {
     request: async (name: string, _o: { ifAvailable: boolean }, cb: (lock: unknown) => unknown) => {
@@ -74,15 +74,26 @@ test('a duplicated tab (same id, lock taken) claims a new id; a free lock keeps 
       return cb({ name });
     },
   };
-  const store = new Map<string, string>();
-  const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
-  const first = await claimTabId(storage, locks);
-  assert.equal(held.has(`cairn-tab-${first}`), true);
-  // the duplicate starts with a copy of the same sessionStorage
-  const copy = new Map(store);
-  const dupStorage = { getItem: (k: string) => copy.get(k) ?? null, setItem: (k: string, v: string) => void copy.set(k, v) };
-  const second = await claimTabId(dupStorage, locks);
+  const mem = (m = new Map<string, string>()) => ({ m, getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) });
+  const local = mem();
+  const tab1 = mem();
+  const first = await claimWorkingCopy('orders', tab1, local, locks);
+  assert.match(first, /^[0-9a-f]{8}$/);
+  // a duplicate of tab 1 (same sessionStorage) while tab 1 is open: another copy
+  const dup = mem(new Map(tab1.m));
+  const second = await claimWorkingCopy('orders', dup, local, locks);
   assert.notEqual(second, first);
-  assert.equal(dupStorage.getItem('cairn.tabId'), second);
-  assert.equal(await claimTabId(storage, undefined), first, 'without Web Locks the stored id is used');
+  // tab 1 closes (its lock goes); a new tab takes the most recent free copy: tab 1's
+  held.delete(`cairn-fs-orders-${first}`);
+  const third = await claimWorkingCopy('orders', mem(), local, locks);
+  assert.equal(third, first);
+  // another stack is counted on its own
+  const other = await claimWorkingCopy('billing', mem(), local, locks);
+  assert.notEqual(other, first);
+  // a reload: its own id, its lock free again
+  held.delete(`cairn-fs-orders-${second}`);
+  assert.equal(await claimWorkingCopy('orders', dup, local, locks), second);
+  // without Web Locks, the tab's own id
+  const plain = mem();
+  assert.equal(await claimWorkingCopy('orders', plain, local, undefined), await claimWorkingCopy('orders', plain, local, undefined));
 });

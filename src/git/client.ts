@@ -56,33 +56,76 @@ export function tabId(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined 
 
 export const fsNameFor = (stack: string, tab: string): string => `cairn-${stack}-${tab}`;
 
-/** What `claimTabId` needs of the Web Locks API (`navigator.locks`). */
+/** What `claimWorkingCopy` needs of the Web Locks API (`navigator.locks`). */
 export interface TabLocks {
   request(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<unknown> | unknown): Promise<unknown>;
 }
 
+type Store = Pick<Storage, 'getItem' | 'setItem'>;
+
+/** How many working copies of one stack this browser remembers (older ones are reused first). */
+const REMEMBERED = 8;
+const recentKey = (stack: string) => `cairn.workingCopies.${stack}`;
+const sessionKey = (stack: string) => `cairn.workingCopy.${stack}`;
+
+function recent(local: Store | undefined, stack: string): string[] {
+  try {
+    const v = JSON.parse(local?.getItem(recentKey(stack)) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && /^[0-9a-f]{8}$/.test(x)) : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
- * This tab's id, held for as long as the page lives (a Web Lock). A duplicated tab copies
- * `sessionStorage` and so the id: it finds the lock taken and takes a new id (its own clone),
- * so two live tabs never share one filesystem. A reload finds the lock free again.
+ * Which working copy (IndexedDB filesystem `cairn-<stack>-<id>`) this tab uses, held for as
+ * long as the page lives (a Web Lock named after it):
+ * - a reload gets its own again (the id is in `sessionStorage`, and the lock is free again);
+ * - a new tab takes the most recent copy no open tab holds, so the uncommitted edits of a
+ *   closed tab are found where they were left;
+ * - a duplicated tab (a copy of `sessionStorage`) finds that copy held and takes another;
+ * - a new copy is made only when every remembered one is in use.
+ * Without Web Locks, the tab's own id (one per tab, as before).
  */
-export async function claimTabId(
-  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.sessionStorage,
+export async function claimWorkingCopy(
+  stack: string,
+  session: Store | undefined = globalThis.sessionStorage,
+  local: Store | undefined = globalThis.localStorage,
   locks: TabLocks | undefined = (globalThis.navigator as { locks?: TabLocks } | undefined)?.locks,
 ): Promise<string> {
-  let id = tabId(storage);
-  if (!locks) return id;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const held = await new Promise<boolean>((resolve) => {
-      void locks.request(`cairn-tab-${id}`, { ifAvailable: true }, (lock) => {
+  const own = session?.getItem(sessionKey(stack)) ?? null;
+  if (!locks) {
+    const id = own ?? tabId(session);
+    session?.setItem(sessionKey(stack), id);
+    return id;
+  }
+  const known = recent(local, stack);
+  const candidates = [...new Set([...(own ? [own] : []), ...known])];
+  const take = (id: string) =>
+    new Promise<boolean>((resolve) => {
+      void locks.request(`cairn-fs-${stack}-${id}`, { ifAvailable: true }, (lock) => {
         resolve(lock !== null);
         // held until the page goes
         return lock === null ? undefined : new Promise(() => {});
       });
     });
-    if (held) return id;
-    id = globalThis.crypto.randomUUID().slice(0, 8);
-    storage?.setItem(TAB_ID_KEY, id);
+  let chosen: string | null = null;
+  for (const id of candidates) {
+    if (await take(id)) {
+      chosen = id;
+      break;
+    }
+  }
+  for (let attempt = 0; chosen === null && attempt < 5; attempt++) {
+    const id = globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 8);
+    if (await take(id)) chosen = id;
+  }
+  const id = chosen ?? globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 8);
+  session?.setItem(sessionKey(stack), id);
+  try {
+    local?.setItem(recentKey(stack), JSON.stringify([id, ...known.filter((k) => k !== id)].slice(0, REMEMBERED)));
+  } catch {
+    // storage full: this copy is simply not remembered
   }
   return id;
 }

@@ -14,11 +14,16 @@ import './stacks.css';
 
 const StacksDialog = lazy(() => import('./StacksDialog.tsx').then((m) => ({ default: m.StacksDialog })));
 
+/** What the work-in-progress record of this page needs: its key (once the working copy is known) and the branch and commit being edited. */
+export interface StackWork {
+  key: string | null;
+  base: WorkBase | null;
+}
+
 interface Props {
   readonly stack: string;
   readonly kv: KeyValueStore;
-  /** Where the work-in-progress record learns the branch and commit being edited. */
-  readonly base: { current: WorkBase | null };
+  readonly work: StackWork;
   readonly changes: DocumentChanges;
 }
 
@@ -29,7 +34,7 @@ type Opening = { readonly session: StackSession; readonly template: string; read
  * worker, loaded on demand), the git bar, the remote-change banner, and the editor on the
  * working copy's template.
  */
-export default function StackApp({ stack, kv, base, changes }: Props) {
+export default function StackApp({ stack, kv, work: record, changes }: Props) {
   const [opening, setOpening] = useState<Opening>(null);
   const [stacks, setStacks] = useState(false);
 
@@ -40,11 +45,13 @@ export default function StackApp({ stack, kv, base, changes }: Props) {
       const info = await getStack(stack);
       if (gone) return;
       if (!info.ok) return setOpening({ failed: info });
-      const { createGitClient, claimTabId } = await import('../../git/client.ts');
-      const tab = await claimTabId();
+      const { createGitClient, claimWorkingCopy } = await import('../../git/client.ts');
+      const copy = await claimWorkingCopy(stack);
       if (gone) return;
-      const client = createGitClient({ stack, tabId: tab, headers: { [CSRF_HEADER]: csrfToken() } });
-      const work = await loadWork(kv, stackWorkKey(stack));
+      const client = createGitClient({ stack, tabId: copy, headers: { [CSRF_HEADER]: csrfToken() } });
+      const key = stackWorkKey(stack, copy);
+      const work = await loadWork(kv, key);
+      record.key = key;
       const session = new StackSession(client, { template: info.value.template, restore: async () => work });
       dispose = () => {
         session.dispose();
@@ -58,7 +65,7 @@ export default function StackApp({ stack, kv, base, changes }: Props) {
       gone = true;
       dispose();
     };
-  }, [stack, kv]);
+  }, [stack, kv, record]);
 
   const session = opening && 'session' in opening ? opening.session : null;
   return (
@@ -81,7 +88,7 @@ export default function StackApp({ stack, kv, base, changes }: Props) {
           Could not open the stack {stack}: {opening.failed.message} <code>{opening.failed.code}</code>
         </p>
       )}
-      {session && opening && 'session' in opening && <SessionEditor stack={stack} session={session} template={opening.template} work={opening.work} base={base} changes={changes} />}
+      {session && opening && 'session' in opening && <SessionEditor stack={stack} session={session} template={opening.template} work={opening.work} record={record} changes={changes} />}
       {stacks && (
         <Suspense fallback={null}>
           <StacksDialog current={stack} onClose={() => setStacks(false)} />
@@ -100,13 +107,13 @@ function SessionBar({ session }: { readonly session: StackSession }) {
   return <GitBar session={session} state={state} />;
 }
 
-function SessionEditor({ stack, session, template, work, base, changes }: { stack: string; session: StackSession; template: string; work: SavedWork | null; base: Props['base']; changes: DocumentChanges }) {
+function SessionEditor({ stack, session, template, work, record, changes }: { stack: string; session: StackSession; template: string; work: SavedWork | null; record: StackWork; changes: DocumentChanges }) {
   const state = useSession(session);
   const [live, setLive] = useState<'connecting' | 'live' | 'lost'>('connecting');
   const ready = state.phase === 'ready';
   const branch = state.status?.branch;
   const head = state.status?.head ?? null;
-  base.current = branch ? { branch, head } : null;
+  record.base = branch ? { branch, head } : null;
 
   // the tab says which stack and branch, and whether anything is uncommitted
   const dirty = state.status?.dirty ?? false;

@@ -150,19 +150,23 @@ test('an older copy never wins over newer work in IndexedDB, and storage that re
   assert.equal(await loadWork(full), null);
 });
 
-test("a stack's work is kept under its own key with the branch and commit it was edited on", async () => {
+test("a stack's work is kept under its working copy's key with the branch and commit it was edited on", async () => {
   const { stackWorkKey } = await import('./workInProgress.ts');
   const kv = memoryStore();
   const head = 'a'.repeat(40);
-  const p = persistWork(kv, { key: stackWorkKey('orders'), base: () => ({ branch: 'main', head }) });
+  let copy: string | null = null;
+  const p = persistWork(kv, { key: () => (copy ? stackWorkKey('orders', copy) : null), base: () => ({ branch: 'main', head }) });
   const store = createStore({ extraMiddleware: [p.middleware] });
   store.dispatch(documentOpened({ name: 'template.yaml', text: 'Resources: {}\n' }));
+  await p.flush();
+  assert.equal(await loadWork(kv), null, 'nothing is kept before the working copy is known');
+  copy = 'abcd1234';
   store.dispatch(textEdited('Resources: {}\n# typed\n'));
   await p.flush();
   assert.equal(await loadWork(kv), null, 'the local document is untouched');
-  const saved = await loadWork(kv, stackWorkKey('orders'));
+  const saved = await loadWork(kv, stackWorkKey('orders', 'abcd1234'));
   assert.equal(saved?.text, 'Resources: {}\n# typed\n');
   assert.deepEqual(saved?.base, { branch: 'main', head });
-  await kv.set(stackWorkKey('orders'), { ...saved, base: { branch: 'main', head: '../../x' } });
-  assert.equal((await loadWork(kv, stackWorkKey('orders')))?.base, undefined, 'a malformed base is dropped');
+  await kv.set(stackWorkKey('orders', 'abcd1234'), { ...saved, base: { branch: 'main', head: '../../x' } });
+  assert.equal((await loadWork(kv, stackWorkKey('orders', 'abcd1234')))?.base, undefined, 'a malformed base is dropped');
 });

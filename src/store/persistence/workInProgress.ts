@@ -39,8 +39,8 @@ export interface WorkBase {
   readonly head: string | null;
 }
 
-/** Where a stack's work is kept (one record per stack; the default key is the local document's). */
-export const stackWorkKey = (stack: string): string => `${WORK_KEY}:stack:${stack}`;
+/** Where the work on one working copy of a stack is kept (the default key is the local document's). */
+export const stackWorkKey = (stack: string, copy: string): string => `${WORK_KEY}:stack:${stack}:${copy}`;
 
 export function isSavedWork(v: unknown): v is SavedWork {
   const w = v as SavedWork | null;
@@ -76,15 +76,18 @@ function isBase(v: unknown): v is WorkBase {
 }
 
 export interface PersistOptions {
-  /** The record's key: WORK_KEY for the local document, `stackWorkKey(stack)` for a stack. */
-  readonly key?: string;
+  /**
+   * The record's key: WORK_KEY for the local document, `stackWorkKey(stack, copy)` for a stack
+   * (known once the tab has claimed its working copy: nothing is kept while it is null).
+   */
+  readonly key?: string | (() => string | null);
   /** The branch and commit the document is edited on (a stack), recorded with the text. */
   readonly base?: () => WorkBase | null;
   readonly now?: () => Date;
 }
 
 export function persistWork(store: KeyValueStore, options: PersistOptions = {}) {
-  const key = options.key ?? WORK_KEY;
+  const keyOf = (): string | null => (typeof options.key === 'function' ? options.key() : (options.key ?? WORK_KEY));
   const now = options.now ?? (() => new Date());
   const listener = createListenerMiddleware<RootState>();
   let pending: SavedWork | null = null;
@@ -97,7 +100,8 @@ export function persistWork(store: KeyValueStore, options: PersistOptions = {}) 
     timer = null;
     const w = pending;
     pending = null;
-    if (w) writing = writing.then(() => store.set(key, w)).catch((e) => onError.forEach((f) => f(e)));
+    const key = keyOf();
+    if (w && key) writing = writing.then(() => store.set(key, w)).catch((e) => onError.forEach((f) => f(e)));
     return writing;
   };
 
@@ -117,7 +121,8 @@ export function persistWork(store: KeyValueStore, options: PersistOptions = {}) 
    * copy, `withExitCopy`), since the IndexedDB write `flush` starts may never finish.
    */
   const flushOnExit = (): Promise<void> => {
-    if (pending && 'setNow' in store) (store as ExitStore).setNow(key, pending);
+    const key = keyOf();
+    if (pending && key && 'setNow' in store) (store as ExitStore).setNow(key, pending);
     return flush();
   };
   return { middleware: listener.middleware, flush, flushOnExit, onError: (f: (e: unknown) => void) => onError.push(f) };
