@@ -56,7 +56,9 @@ export function StacksDialog({ current, onClose, navigate = (url) => location.as
     if (mode === 'import' && !/^https?:\/\//i.test(url.trim())) return setProblem('Give the repository’s http:// or https:// URL.');
     setWorking(true);
     setProblem(null);
-    const r = mode === 'create' ? await createStack({ name: n, ...(starter ? { starter } : {}) }) : await importStack({ name: n, url: url.trim() });
+    // a Serverless Framework service is kept as serverless.yml, as the framework expects
+    const template = /^serverless\.ya?ml$/.test(starter) ? starter : undefined;
+    const r = mode === 'create' ? await createStack({ name: n, ...(starter ? { starter } : {}), ...(template ? { template } : {}) }) : await importStack({ name: n, url: url.trim() });
     setWorking(false);
     if (!r.ok) return setProblem(`${r.message} (${r.code})`);
     navigate(stackPageUrl(r.value.name));
