@@ -213,13 +213,14 @@ describe('git under load and odd encodings', () => {
       kept.push(...heads);
       const [ra, rb] = await Promise.all([gitCli(['push', 'origin', 'HEAD:main'], a), gitCli(['push', 'origin', 'HEAD:main'], b)]);
       assert.equal([ra, rb].filter((r) => r.code === 0).length, 1, `round ${i}: ${ra.stderr} ${rb.stderr}`);
-      const loser = ra.code === 0 ? b : a;
+      const [winner, loser] = ra.code === 0 ? [a, b] : [b, a];
       winners.push(heads[ra.code === 0 ? 0 : 1]!);
-      // the loser keeps its commit on a branch of its own (pushed below, all in one push, to
-      // keep the rounds short) and takes main; the winner's clone is at main already
+      // the loser keeps its commit on a branch of its own (pushed below, all in one push) and
+      // takes the winner's head, which is the server's main, from the winner's clone (a local
+      // fetch: no server round trip, to keep the rounds short)
       await ok(['branch', `conflict/${i}`], loser);
-      await ok(['fetch', '--quiet', 'origin', 'main'], loser);
-      await ok(['reset', '--quiet', '--hard', 'origin/main'], loser);
+      await ok(['fetch', '--quiet', winner, 'HEAD'], loser);
+      await ok(['reset', '--quiet', '--hard', 'FETCH_HEAD'], loser);
     }
     await Promise.all([a, b].map((dir) => ok(['push', '--quiet', 'origin', 'refs/heads/conflict/*:refs/heads/conflict/*'], dir)));
     const raced = performance.now() - t0;
