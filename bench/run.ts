@@ -6,7 +6,9 @@
  *    the same process on the same text; medians of interleaved runs.
  *  - `--browser` (issue 3): the editor in headless Chromium against a bare React Flow page,
  *    and the production build (bench/browser).
- * With neither, both run. `--quick` takes fewer samples.
+ *  - `--git` (issue 5): the git engine against the git command line, both on a real Cairn
+ *    server, and push -> SSE ref event (bench/git.ts).
+ * Flags combine; with none, all run. `--quick` takes fewer samples.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,8 +31,11 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyModel = args.includes('--model');
 const onlyBrowser = args.includes('--browser');
-const runModel = onlyModel || !onlyBrowser;
-const runBrowser = onlyBrowser || !onlyModel;
+const onlyGit = args.includes('--git');
+const none = !onlyModel && !onlyBrowser && !onlyGit;
+const runModel = onlyModel || none;
+const runBrowser = onlyBrowser || none;
+const runGit = onlyGit || none;
 const RUNS = quick ? 5 : 15;
 
 interface Input {
@@ -205,6 +210,19 @@ if (runBrowser) {
   } catch (e) {
     misses += printRows(browserRows);
     console.log(`\nthe browser benchmarks stopped: ${e instanceof Error ? e.message : String(e)}`);
+    failed = true;
+  }
+}
+if (runGit) {
+  console.log(`${runModel || runBrowser ? '\n' : ''}Cairn git (issue 5): engine vs the git command line on a real Cairn server (${quick ? 'quick' : 'full'} run)`);
+  const { runGitBench } = await import('./git.ts');
+  const gitRows: Row[] = [];
+  try {
+    await runGitBench({ quick, rows: gitRows, log: (line) => console.log(`  ${line}`) });
+    misses += printRows(gitRows);
+  } catch (e) {
+    misses += printRows(gitRows);
+    console.log(`\nthe git benchmarks stopped: ${e instanceof Error ? e.message : String(e)}`);
     failed = true;
   }
 }

@@ -185,44 +185,73 @@ describe('git under load and odd encodings', () => {
     assert.deepEqual(r, { status: 200, type: 'application/x-git-upload-pack-result', pack: true });
   });
 
-  it('two clones racing to push one branch: exactly one wins each round, nothing is lost or forced', async () => {
+  it('50 rounds of two clones racing to push one branch: exactly one wins each round, nothing is lost, a force push is refused', async () => {
     assert.equal((await s.api('POST', '/api/stacks', { name: 'race', starter: 'empty.yaml' })).status, 201);
     const a = join(work, 'race-a');
     const b = join(work, 'race-b');
-    await ok(['clone', '--quiet', '--', s.gitUrl('race'), a]);
-    await ok(['clone', '--quiet', '--', s.gitUrl('race'), b]);
-    const rounds = 10;
+    await Promise.all([ok(['clone', '--quiet', '--', s.gitUrl('race'), a]), ok(['clone', '--quiet', '--', s.gitUrl('race'), b])]);
+    // each clone edits a file of its own, added in one first commit, so a round is `commit -am`
+    await Promise.all([writeFile(join(a, 'a.txt'), 'start\n'), writeFile(join(a, 'b.txt'), 'start\n')]);
+    await ok(['add', 'a.txt', 'b.txt'], a);
+    await ok(['commit', '--quiet', '-m', 'Add the files the race edits'], a);
+    await ok(['push', '--quiet', 'origin', 'HEAD:main'], a);
+    await ok(['pull', '--quiet', '--ff-only', 'origin', 'main'], b);
+    const rounds = 50;
     const kept: string[] = [];
+    const winners: string[] = [];
     const announced: string[] = [];
     const stop = s.running.stacks.subscribe('race', (c) => announced.push(`${c.ref} ${c.newOid}`));
+    const edit = async (dir: string, file: string, i: number) => {
+      await writeFile(join(dir, file), `${i}\n`);
+      await ok(['commit', '--quiet', '-am', `${file} ${i}`], dir);
+      return (await ok(['rev-parse', 'HEAD'], dir)).stdout.trim();
+    };
+    const t0 = performance.now();
     for (let i = 0; i < rounds; i++) {
-      await commitFile(a, `a-${i}.txt`, `${i}\n`, `a ${i}`);
-      await commitFile(b, `b-${i}.txt`, `${i}\n`, `b ${i}`);
+      // the pair's commits are made side by side; the pushes start together
+      const heads = await Promise.all([edit(a, 'a.txt', i), edit(b, 'b.txt', i)]);
+      kept.push(...heads);
       const [ra, rb] = await Promise.all([gitCli(['push', 'origin', 'HEAD:main'], a), gitCli(['push', 'origin', 'HEAD:main'], b)]);
       assert.equal([ra, rb].filter((r) => r.code === 0).length, 1, `round ${i}: ${ra.stderr} ${rb.stderr}`);
-      const loser = ra.code === 0 ? b : a;
-      // the loser keeps its commit on a branch of its own, as the editor will
-      await ok(['push', '--quiet', 'origin', `HEAD:refs/heads/conflict/${i}`], loser);
-      kept.push((await ok(['rev-parse', 'HEAD'], a)).stdout.trim(), (await ok(['rev-parse', 'HEAD'], b)).stdout.trim());
-      for (const dir of [a, b]) {
-        await ok(['fetch', '--quiet', 'origin'], dir);
-        await ok(['reset', '--quiet', '--hard', 'origin/main'], dir);
-      }
+      const [winner, loser] = ra.code === 0 ? [a, b] : [b, a];
+      winners.push(heads[ra.code === 0 ? 0 : 1]!);
+      // the loser keeps its commit on a branch of its own (pushed below, all in one push) and
+      // takes the winner's head, which is the server's main, from the winner's clone (a local
+      // fetch: no server round trip, to keep the rounds short)
+      await ok(['branch', `conflict/${i}`], loser);
+      await ok(['fetch', '--quiet', winner, 'HEAD'], loser);
+      await ok(['reset', '--quiet', '--hard', 'FETCH_HEAD'], loser);
     }
+    await Promise.all([a, b].map((dir) => ok(['push', '--quiet', 'origin', 'refs/heads/conflict/*:refs/heads/conflict/*'], dir)));
+    const raced = performance.now() - t0;
     const remote = join(s.dataDir, 'repos', 'race.git');
-    for (const oid of kept) {
-      const reachable = await gitCli(['--git-dir', remote, 'branch', '--contains', oid], work);
-      assert.notEqual(reachable.stdout.trim(), '', `${oid} is on no branch`);
-    }
-    const mainLog = (await ok(['--git-dir', remote, 'log', '--format=%s', 'main'], work)).stdout.trim().split('\n');
-    assert.equal(mainLog.length, rounds + 1);
+    const mainHead = (await ok(['--git-dir', remote, 'rev-parse', 'main'], work)).stdout.trim();
+    // every commit made in the race is on some branch of the server
+    const onBranches = new Set((await ok(['--git-dir', remote, 'rev-list', '--branches'], work)).stdout.trim().split('\n'));
+    assert.equal(kept.length, 2 * rounds);
+    for (const oid of kept) assert.ok(onBranches.has(oid), `${oid} is on no branch`);
+    // main is the winners, in the order they won, on the first two commits: nothing lost, nothing rewritten
+    const mainLog = (await ok(['--git-dir', remote, 'rev-list', '--reverse', 'main'], work)).stdout.trim().split('\n');
+    assert.equal(mainLog.length, rounds + 2);
+    assert.deepEqual(mainLog.slice(2), winners);
     // every winning push and every conflict branch announced exactly once
     for (let i = 0; i < 100 && announced.length < 2 * rounds; i++) await new Promise((r) => setTimeout(r, 20));
-    stop();
     const mainEvents = announced.filter((e) => e.startsWith('refs/heads/main '));
     assert.equal(mainEvents.length, rounds);
     assert.equal(new Set(mainEvents).size, rounds);
     assert.equal(announced.length, 2 * rounds);
+
+    // a rewritten history (the last commit amended) pushed with --force is refused; main stays
+    await ok(['commit', '--quiet', '--amend', '-m', 'Rewritten'], a);
+    const forced = await gitCli(['push', '--force', 'origin', 'HEAD:main'], a);
+    assert.notEqual(forced.code, 0);
+    assert.match(forced.stderr, /non-fast-forward/);
+    assert.equal((await ok(['--git-dir', remote, 'rev-parse', 'main'], work)).stdout.trim(), mainHead);
+    assert.equal((await ok(['ls-remote', '--', s.gitUrl('race'), 'refs/heads/main'], a)).stdout.slice(0, 40), mainHead);
+    await new Promise((r) => setTimeout(r, 100));
+    stop();
+    assert.equal(announced.length, 2 * rounds, 'the refused force push announced nothing');
+    console.log(`  [timing] ${rounds} racing rounds: ${(raced / 1000).toFixed(1)} s`);
   });
 });
 
