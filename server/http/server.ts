@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DeliveryLog } from '../remotes/webhooks.ts';
 import { StackService } from '../stacks/service.ts';
 import { LOOPBACK_HOSTNAMES } from './guard.ts';
 import { hostForUrl } from './options.ts';
@@ -21,6 +22,8 @@ export interface RunningServer {
 export interface StartOptions extends ServerOptions {
   readonly log?: (line: string) => void;
   readonly maxGitBody?: number;
+  /** External stacks' polling interval in ms (default 45 s; 0: off). */
+  readonly pollIntervalMs?: number;
 }
 
 /** Bind addresses that `localhost` reaches (browsers try both ::1 and 127.0.0.1). */
@@ -30,7 +33,9 @@ const LOCALHOST_REACHABLE = new Set(['localhost', '127.0.0.1', '::1', '0.0.0.0',
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const csrfToken = randomBytes(32).toString('hex');
   const log = options.log ?? ((line: string) => console.error(line));
-  const stacks = await StackService.open({ dataDir: options.dataDir, samplesDir: options.samplesDir, log });
+  const stacks = await StackService.open({
+    dataDir: options.dataDir, samplesDir: options.samplesDir, log, ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+  });
   let ctx: RouterContext | null = null;
   // The guard answers a missing Host itself (403 HOST_NOT_ALLOWED, with our headers).
   const server = createServer({ requireHostHeader: false }, (req, res) => {
@@ -55,8 +60,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     dev: options.dev,
     log,
     stacks,
+    deliveries: new DeliveryLog(),
     ...(options.maxGitBody !== undefined ? { maxGitBody: options.maxGitBody } : {}),
   };
+  stacks.startPolling();
   const name = LOCALHOST_REACHABLE.has(options.host) ? 'localhost' : hostForUrl(options.host);
   return {
     server,
@@ -65,6 +72,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     stacks,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stacks.stop();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),
