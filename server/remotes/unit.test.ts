@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { authorization } from './client.ts';
+import { parseAdvertisement } from './pktline.ts';
+import { checkRemoteUrl } from './url.ts';
+import { DeliveryLog, verifyGitHubSignature, verifyGitLabToken } from './webhooks.ts';
+
+const pkt = (s: string) => `${(Buffer.byteLength(s) + 4).toString(16).padStart(4, '0')}${s}`;
+const A = 'a'.repeat(40);
+const B = 'b'.repeat(40);
+const C = 'c'.repeat(40);
+
+describe('remote URLs', () => {
+  it('takes http and https, normalised without a trailing slash', () => {
+    assert.deepEqual(checkRemoteUrl('https://github.com/acme/shop.git'), { url: 'https://github.com/acme/shop.git' });
+    assert.deepEqual(checkRemoteUrl('http://127.0.0.1:8080/x/'), { url: 'http://127.0.0.1:8080/x' });
+  });
+
+  it('refuses other transports, credentials, queries and junk with stable codes', () => {
+    const code = (u: unknown) => ('problem' in checkRemoteUrl(u) ? (checkRemoteUrl(u) as { problem: { code: string } }).problem.code : 'ok');
+    for (const u of ['ext::sh -c touch% /tmp/pwned', 'file:///etc', 'ssh://git@github.com/a/b.git', 'git://github.com/a/b.git', 'git@github.com:a/b.git', 'ftp://x/y', 'javascript:alert(1)', '', 42, null, 'https://x/a b', 'https://x/a?token=1', 'https://x/#f', `https://x/${'a'.repeat(3000)}`]) {
+      assert.equal(code(u), 'REMOTE_URL_INVALID', String(u));
+    }
+    for (const u of ['https://user:pw@github.com/a/b.git', 'https://ghp_abc@github.com/a/b.git', 'http://:pw@host/x']) {
+      assert.equal(code(u), 'REMOTE_URL_CREDENTIALS', u);
+      assert.match((checkRemoteUrl(u) as { problem: { message: string } }).problem.message, /token/);
+    }
+  });
+
+  it('sends the token as Basic auth, x-access-token by default', () => {
+    assert.equal(authorization({}), null);
+    assert.equal(authorization({ token: 't0k' }), `Basic ${Buffer.from('x-access-token:t0k').toString('base64')}`);
+    assert.equal(authorization({ token: 't0k', username: 'oauth2' }), `Basic ${Buffer.from('oauth2:t0k').toString('base64')}`);
+  });
+});
+
+describe('ref advertisements (pkt-line, v0/v1)', () => {
+  it('reads the smart-HTTP answer: service header, capabilities after NUL, peeled tags and HEAD left out', () => {
+    const body = [
+      pkt('# service=git-upload-pack\n'), '0000',
+      pkt(`${A} HEAD\0multi_ack side-band-64k symref=HEAD:refs/heads/main\n`),
+      pkt(`${A} refs/heads/main\n`),
+      pkt(`${B} refs/heads/feature\n`),
+      pkt(`${C} refs/tags/v1\n`),
+      pkt(`${A} refs/tags/v1^{}\n`),
+      '0000',
+    ].join('');
+    assert.deepEqual(parseAdvertisement(Buffer.from(body)), { ok: true, refs: { 'refs/heads/main': A, 'refs/heads/feature': B, 'refs/tags/v1': C } });
+  });
+
+  it('reads v1, an answer without the service header, and an empty repository', () => {
+    const v1 = [pkt('# service=git-upload-pack\n'), '0000', pkt('version 1\n'), pkt(`${A} refs/heads/main\0agent=x\n`), '0000'].join('');
+    assert.deepEqual(parseAdvertisement(Buffer.from(v1)), { ok: true, refs: { 'refs/heads/main': A } });
+    const bare = [pkt(`${B} refs/heads/main\0caps\n`), '0000'].join('');
+    assert.deepEqual(parseAdvertisement(Buffer.from(bare)), { ok: true, refs: { 'refs/heads/main': B } });
+    const empty = [pkt('# service=git-upload-pack\n'), '0000', pkt(`${'0'.repeat(40)} capabilities^{}\0report-status\n`), '0000'].join('');
+    assert.deepEqual(parseAdvertisement(Buffer.from(empty)), { ok: true, refs: {} });
+  });
+
+  it('refuses garbage, bad lengths, bad ids and an unasked v2', () => {
+    for (const body of ['<html>hello</html>', '00ffshort', pkt('zzzz refs/heads/main\n') + '0000', pkt('version 2\n') + '0000', '0003']) {
+      assert.equal(parseAdvertisement(Buffer.from(body)).ok, false, body);
+    }
+  });
+});
+
+describe('webhook authentication', () => {
+  it("verifies GitHub's documented test vector", () => {
+    // docs.github.com "Validating webhook deliveries": secret, payload and signature as published
+    const secret = "It's a Secret to Everybody";
+    const body = Buffer.from('Hello, World!');
+    const signature = 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17';
+    assert.equal(verifyGitHubSignature(secret, body, signature), true);
+    assert.equal(verifyGitHubSignature(secret, body, signature.toUpperCase().replace('SHA256=', 'sha256=')), true);
+    assert.equal(verifyGitHubSignature(secret, Buffer.from('Hello, World?'), signature), false);
+    assert.equal(verifyGitHubSignature('another secret', body, signature), false);
+    assert.equal(verifyGitHubSignature(secret, body, signature.slice(0, -2)), false);
+    assert.equal(verifyGitHubSignature(secret, body, `sha1=${createHmac('sha1', secret).update(body).digest('hex')}`), false);
+    assert.equal(verifyGitHubSignature(secret, body, ''), false);
+  });
+
+  it('compares a GitLab token exactly', () => {
+    assert.equal(verifyGitLabToken('s3cret', 's3cret'), true);
+    for (const t of ['s3cre', 's3cret ', 'S3cret', '']) assert.equal(verifyGitLabToken('s3cret', t), false, t);
+  });
+
+  it('remembers delivery ids per stack, boundedly', () => {
+    const log = new DeliveryLog(3);
+    assert.equal(log.offer('a', '1'), true);
+    assert.equal(log.offer('a', '1'), false);
+    assert.equal(log.offer('b', '1'), true);
+    log.offer('a', '2');
+    log.offer('a', '3');
+    // the oldest ('a', '1') was forgotten
+    assert.equal(log.offer('a', '1'), true);
+    assert.equal(log.offer('a', '3'), false);
+  });
+});
