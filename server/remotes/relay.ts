@@ -90,6 +90,8 @@ export async function relayGit(req: IncomingMessage, res: ServerResponse, r: Rel
   const status = reply.statusCode ?? 502;
   if (status === 401 || status === 403) {
     reply.resume();
+    req.unpipe();
+    req.resume();
     sendProblem(res, method, authFailed(status));
     return null;
   }
