@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { DeliveryLog } from '../remotes/webhooks.ts';
 import { StackService } from '../stacks/service.ts';
 import { LOOPBACK_HOSTNAMES } from './guard.ts';
@@ -36,6 +37,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const stacks = await StackService.open({
     dataDir: options.dataDir, samplesDir: options.samplesDir, log, ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
   });
+  const deliveries = await DeliveryLog.open(join(options.dataDir, 'webhook-deliveries.json'), log);
   let ctx: RouterContext | null = null;
   // The guard answers a missing Host itself (403 HOST_NOT_ALLOWED, with our headers).
   const server = createServer({ requireHostHeader: false }, (req, res) => {
@@ -60,7 +62,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     dev: options.dev,
     log,
     stacks,
-    deliveries: new DeliveryLog(),
+    deliveries,
     ...(options.maxGitBody !== undefined ? { maxGitBody: options.maxGitBody } : {}),
   };
   stacks.startPolling();
@@ -70,11 +72,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     port,
     url: `http://${name}:${port}/`,
     stacks,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        stacks.stop();
+    close: async () => {
+      stacks.stop();
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await deliveries.flush();
+    },
   };
 }

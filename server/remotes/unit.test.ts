@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { authorization } from './client.ts';
 import { parseAdvertisement } from './pktline.ts';
@@ -95,5 +98,27 @@ describe('webhook authentication', () => {
     // the oldest ('a', '1') was forgotten
     assert.equal(log.offer('a', '1'), true);
     assert.equal(log.offer('a', '3'), false);
+  });
+
+  it('keeps delivery ids across a restart (written on flush, mode 0600), and survives a bad file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cairn-deliveries-'));
+    try {
+      const file = join(dir, 'webhook-deliveries.json');
+      const first = await DeliveryLog.open(file, () => {});
+      assert.equal(first.offer('shop', 'd-1'), true);
+      await first.flush();
+      assert.equal((await stat(file)).mode & 0o777, 0o600);
+      assert.deepEqual(JSON.parse(await readFile(file, 'utf8')), { version: 1, deliveries: [['shop', 'd-1']] });
+      const second = await DeliveryLog.open(file, () => {});
+      assert.equal(second.offer('shop', 'd-1'), false);
+      assert.equal(second.offer('other', 'd-1'), true);
+      await writeFile(file, 'not json');
+      const logged: string[] = [];
+      const third = await DeliveryLog.open(file, (l) => logged.push(l));
+      assert.equal(third.offer('shop', 'd-1'), true);
+      assert.equal(logged.length, 1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

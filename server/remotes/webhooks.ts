@@ -1,8 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { checkStackName } from '../git/names.ts';
 import { problem } from '../http/problems.ts';
 import { sendJson, sendProblem } from '../http/respond.ts';
+import { writeJsonFile } from '../stacks/metadata.ts';
 import type { StackService } from '../stacks/service.ts';
 
 export const WEBHOOKS_ROUTE = '/api/webhooks/';
@@ -33,10 +35,39 @@ export function verifyGitLabToken(secret: string, header: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** The delivery ids seen lately, per stack, bounded (insertion order: the oldest go first). */
+/** How long after a new delivery its id is written to disk (deliveries coming in bursts share a write). */
+const SAVE_DELAY_MS = 500;
+
+/**
+ * The delivery ids seen lately, per stack, bounded (insertion order: the oldest go first).
+ * With a file (`DIR/webhook-deliveries.json`, mode 0600) they survive a restart: loaded at
+ * start, written shortly after each new delivery and on close. A file that cannot be read
+ * is logged and started afresh (a replay then costs one ls-remote, never a wrong answer).
+ */
 export class DeliveryLog {
   private readonly seen = new Set<string>();
-  constructor(private readonly max = MAX_DELIVERIES) {}
+  private timer: NodeJS.Timeout | null = null;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly max = MAX_DELIVERIES,
+    private readonly file: string | null = null,
+    private readonly log: (line: string) => void = () => {},
+  ) {}
+
+  static async open(file: string, log: (line: string) => void, max = MAX_DELIVERIES): Promise<DeliveryLog> {
+    const d = new DeliveryLog(max, file, log);
+    try {
+      const value = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown; deliveries?: unknown };
+      if (value.version !== 1 || !Array.isArray(value.deliveries)) throw new Error('not a version 1 deliveries file');
+      for (const pair of value.deliveries.slice(-max)) {
+        if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') d.seen.add(`${pair[0]}\0${pair[1]}`);
+      }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log(`cairn: ${file} unreadable, starting afresh: ${(e as Error).message}`);
+    }
+    return d;
+  }
 
   /** True the first time (stack, id) is offered, false for a replay. */
   offer(stack: string, id: string): boolean {
@@ -44,7 +75,24 @@ export class DeliveryLog {
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     if (this.seen.size > this.max) this.seen.delete(this.seen.values().next().value!);
+    if (this.file && !this.timer) {
+      this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+      this.timer.unref();
+    }
     return true;
+  }
+
+  /** Writes the ids now if a write is pending (called on close). */
+  flush(): Promise<void> {
+    if (!this.timer || !this.file) return this.saving;
+    clearTimeout(this.timer);
+    this.timer = null;
+    const file = this.file;
+    const deliveries = [...this.seen].map((k) => k.split('\0'));
+    this.saving = this.saving
+      .then(() => writeJsonFile(file, { version: 1, deliveries }))
+      .catch((e: Error) => this.log(`cairn: cannot write ${file}: ${e.message}`));
+    return this.saving;
   }
 }
 
