@@ -4,7 +4,10 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { authorization } from './client.ts';
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authorization, lsRemote } from './client.ts';
 import { parseAdvertisement } from './pktline.ts';
 import { checkRemoteUrl } from './url.ts';
 import { DeliveryLog, verifyGitHubSignature, verifyGitLabToken } from './webhooks.ts';
@@ -120,5 +123,56 @@ describe('webhook authentication', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('ls-remote in Node: redirects and answers', () => {
+  const serve = async (handler: (path: string, headers: IncomingHttpHeaders) => [number, Record<string, string>, string]) => {
+    const seen: Array<{ path: string; headers: IncomingHttpHeaders }> = [];
+    const server: Server = createServer((req, res) => {
+      seen.push({ path: req.url ?? '', headers: req.headers });
+      const [status, headers, body] = handler(req.url ?? '', req.headers);
+      res.writeHead(status, headers).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    return { seen, port, close: () => new Promise<void>((r) => server.close(() => r())) };
+  };
+  const ad = [pkt('# service=git-upload-pack\n'), '0000', pkt(`${A} refs/heads/main\0caps\n`), '0000'].join('');
+  const gitType = { 'Content-Type': 'application/x-git-upload-pack-advertisement' };
+
+  it('follows a same-origin redirect with the token, never one to another host', async () => {
+    const other = await serve(() => [200, gitType, ad]);
+    const host = await serve((path) =>
+      path.startsWith('/old.git') ? [301, { Location: '/new.git/info/refs?service=git-upload-pack' }, '']
+        : path.startsWith('/away.git') ? [302, { Location: `http://127.0.0.1:${other.port}/x.git/info/refs?service=git-upload-pack` }, '']
+          : [200, gitType, ad],
+    );
+    try {
+      const moved = await lsRemote(`http://127.0.0.1:${host.port}/old.git`, { token: 'tok' });
+      assert.deepEqual(moved, { ok: true, value: { 'refs/heads/main': A } });
+      assert.equal(host.seen[1]!.path, '/new.git/info/refs?service=git-upload-pack');
+      assert.equal(host.seen[1]!.headers.authorization, authorization({ token: 'tok' }));
+      const away = await lsRemote(`http://127.0.0.1:${host.port}/away.git`, { token: 'tok' });
+      assert.equal(away.ok ? 'ok' : away.problem.code, 'REMOTE_UNREACHABLE');
+      assert.equal(other.seen.length, 0, 'the other host was never asked');
+    } finally {
+      await Promise.all([host.close(), other.close()]);
+    }
+  });
+
+  it('tells a refusing remote, a web page and a dead port apart', async () => {
+    const host = await serve((path) => (path.startsWith('/private') ? [401, { 'WWW-Authenticate': 'Basic' }, ''] : [200, { 'Content-Type': 'text/html' }, '<html>']));
+    try {
+      const code = async (url: string) => {
+        const r = await lsRemote(url, {});
+        return r.ok ? 'ok' : r.problem.code;
+      };
+      assert.equal(await code(`http://127.0.0.1:${host.port}/private.git`), 'REMOTE_AUTH_FAILED');
+      assert.equal(await code(`http://127.0.0.1:${host.port}/page`), 'REMOTE_NOT_GIT');
+    } finally {
+      await host.close();
+    }
+    assert.equal((await lsRemote(`http://127.0.0.1:${host.port}/gone.git`, {})).ok, false);
   });
 });
