@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { RefChange } from '../../src/protocol/stacks.ts';
 import { gitCli, startTestServer } from '../stacks/testing.ts';
@@ -168,6 +169,13 @@ describe('external stacks', () => {
     // protocol v0 and v2 both pass through
     await ok(['-c', 'protocol.version=0', 'fetch', '--quiet', 'origin'], dir);
     await ok(['-c', 'protocol.version=2', 'ls-remote', 'origin'], dir);
+    // a gzip-encoded upload-pack request (git sends those for fetches with many haves) passes as is
+    const pkt = (t: string) => `${(t.length + 4).toString(16).padStart(4, '0')}${t}`;
+    const want = gzipSync(`${pkt(`want ${newOid}\n`)}0000${pkt('done\n')}`);
+    const packed = await s.send('POST', '/git/shop.git/git-upload-pack', { 'content-type': 'application/x-git-upload-pack-request', 'content-encoding': 'gzip', 'content-length': String(want.length) }, want);
+    assert.equal(packed.status, 200);
+    assert.equal(packed.headers['content-type'], 'application/x-git-upload-pack-result');
+    assert.match(packed.body, /^0008NAK\nPACK/);
     // the relay sent the token; only what git needs came back
     assert.ok(host.requests.some((r) => r.authorization?.startsWith('Basic ')));
     const refs = await s.send('GET', '/git/shop.git/info/refs?service=git-upload-pack');
