@@ -4,6 +4,7 @@ import { sendProblem } from '../http/respond.ts';
 import type { StackService } from '../stacks/service.ts';
 import { runHttpBackend } from './backend.ts';
 import type { GitService } from './backend.ts';
+import { relayGit } from '../remotes/relay.ts';
 import { checkStackName } from './names.ts';
 
 export const GIT_PREFIX = '/git/';
@@ -23,8 +24,9 @@ export async function handleGit(req: IncomingMessage, res: ServerResponse, path:
   const [, name, action] = m as unknown as [string, string, string];
   const invalid = checkStackName(name);
   if (invalid) return sendProblem(res, method, invalid);
-  const repoDir = await stacks.repoDirOf(name);
-  if (!repoDir) return sendProblem(res, method, problem(404, 'STACK_NOT_FOUND', `There is no stack named '${name}'.`));
+  const remote = stacks.remoteOf(name);
+  const repoDir = remote ? null : await stacks.repoDirOf(name);
+  if (!remote && !repoDir) return sendProblem(res, method, problem(404, 'STACK_NOT_FOUND', `There is no stack named '${name}'.`));
 
   let service: GitService;
   if (action === 'info/refs') {
@@ -42,7 +44,15 @@ export async function handleGit(req: IncomingMessage, res: ServerResponse, path:
   }
   const receiving = service === 'git-receive-pack' && action === 'git-receive-pack';
   if (receiving) await stacks.beforeReceive(name);
-  const code = await runHttpBackend(req, res, { repoDir, action, query, service, log, ...(maxBody !== undefined ? { maxBody } : {}) });
+  if (remote) {
+    // an external stack: Node relays to the remote with the stack's token (no git runs here)
+    const status = await relayGit(req, res, { url: remote.url, secrets: remote.secrets, action, service, ...(maxBody !== undefined ? { maxBody } : {}) });
+    if (receiving && status !== null && status >= 200 && status < 300) {
+      await stacks.afterReceive(name).catch((e: Error) => log(`cairn: announcing a push to ${name} failed: ${e.message}`));
+    }
+    return;
+  }
+  const code = await runHttpBackend(req, res, { repoDir: repoDir!, action, query, service, log, ...(maxBody !== undefined ? { maxBody } : {}) });
   if (receiving && code === 0) {
     await stacks.afterReceive(name).catch((e: Error) => log(`cairn: announcing a push to ${name} failed: ${e.message}`));
   }

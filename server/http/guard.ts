@@ -20,9 +20,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * Checks a request's headers before anything else looks at it; null means it may proceed.
- * `git` requests (`/git/*`, from git clients, which send neither Origin nor our token) skip
- * the CSRF token but not the rest: a browser's request to them carries Origin and
- * `Sec-Fetch-Site`, and those must still be our own.
+ * `git` requests (`/git/*`, from git clients, which send neither Origin nor our token, and
+ * `/api/webhooks/*`, from GitHub/GitLab, authenticated by their own secret) skip the CSRF
+ * token but not the rest: a browser's request to them carries Origin and `Sec-Fetch-Site`,
+ * and those must still be our own.
  */
 export function checkRequest(method: string, headers: IncomingHttpHeaders, policy: GuardPolicy, git = false): Problem | null {
   return (

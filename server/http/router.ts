@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GIT_PREFIX, handleGit } from '../git/route.ts';
+import { DeliveryLog, handleWebhook, WEBHOOKS_ROUTE } from '../remotes/webhooks.ts';
 import { handleStacks, STACKS_ROUTE } from '../stacks/routes.ts';
 import type { StackService } from '../stacks/service.ts';
 import { checkRequest } from './guard.ts';
@@ -19,6 +20,8 @@ export interface RouterContext extends StaticOptions {
   readonly stacks: StackService;
   /** Cap on a git request's body; MAX_GIT_BODY unless a test lowers it. */
   readonly maxGitBody?: number;
+  /** Webhook delivery ids seen lately (replays are ignored). */
+  readonly deliveries: DeliveryLog;
 }
 
 const MAX_TARGET_LENGTH = 4096;
@@ -32,10 +35,13 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
     const target = req.url ?? '';
     const path = requestPath(target);
     const isGit = path !== null && path.startsWith(GIT_PREFIX);
-    const refused = checkRequest(method, req.headers, ctx.policy, isGit);
+    // webhooks come from GitHub/GitLab, without our CSRF token; their secret authenticates them
+    const isWebhook = path !== null && path.startsWith(WEBHOOKS_ROUTE);
+    const refused = checkRequest(method, req.headers, ctx.policy, isGit || isWebhook);
     if (refused) return sendProblem(res, method, refused);
     if (path === null) return sendProblem(res, method, problem(400, 'BAD_REQUEST_TARGET', 'Malformed request target.'));
     if (isGit) return await handleGit(req, res, path, queryOf(target), ctx.stacks, ctx.maxGitBody, ctx.log);
+    if (isWebhook) return await handleWebhook(req, res, path, ctx.stacks, ctx.deliveries, ctx.log);
     if (path === STACKS_ROUTE || path.startsWith(`${STACKS_ROUTE}/`)) return await handleStacks(req, res, path, ctx.stacks);
     if (path === SAMPLE_ROUTE || path === SAMPLE_ROUTE.slice(0, -1)) return await listSamples(res, method, ctx.samplesDir, ctx.log);
     if (path.startsWith(SAMPLE_ROUTE)) return await serveSample(res, method, path.slice(SAMPLE_ROUTE.length), ctx.samplesDir);

@@ -77,7 +77,7 @@ describe('ref-change events', () => {
     assert.equal((await gitCli(['push', '--quiet', 'origin', 'main'], dir)).code, 0);
 
     const [ea, eb, ee] = await Promise.all([a.next(), b.next(), edge.next()]);
-    const expected = { stack: 'shop', ref: 'refs/heads/main', oldOid, newOid, author: 'Ada Tester <ada@example.com>', message: 'Empty the stack' };
+    const expected = { stack: 'shop', ref: 'refs/heads/main', oldOid, newOid, author: 'Ada Tester <ada@example.com>', message: 'Empty the stack', via: 'push' };
     assert.deepEqual({ ...ea.change, time: '' }, { ...expected, time: '' });
     assert.match(ea.change.time, /^\d{4}-\d\d-\d\dT/);
     assert.deepEqual(eb.change, ea.change);

@@ -26,6 +26,11 @@ export async function readStackFile(file: string): Promise<StackFile> {
 }
 
 export async function writeStackFile(file: string, content: StackFile): Promise<void> {
+  await writeJsonFile(file, content);
+}
+
+/** Writes JSON to `file` atomically (temporary file with mode 0600, then rename). */
+export async function writeJsonFile(file: string, content: unknown): Promise<void> {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temp, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600, flush: true });

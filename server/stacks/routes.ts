@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CreateStackRequest, ImportStackRequest } from '../../src/protocol/stacks.ts';
+import type { CreateStackRequest, ImportStackRequest, UpdateStackRequest } from '../../src/protocol/stacks.ts';
 import { checkStackName } from '../git/names.ts';
 import { problem } from '../http/problems.ts';
 import type { Problem } from '../http/problems.ts';
@@ -43,7 +43,7 @@ export async function handleStacks(req: IncomingMessage, res: ServerResponse, pa
       return info ? sendJson(res, method, 200, info) : sendProblem(res, method, missing);
     }
     case 'PATCH':
-      return answer(res, method, 200, await withBody(req, (b: { name?: unknown }) => stacks.rename(name, b.name)));
+      return answer(res, method, 200, await withBody(req, (b: Partial<UpdateStackRequest>) => stacks.update(name, b)));
     case 'DELETE': {
       const r = await stacks.remove(name);
       if (!r.ok) return sendProblem(res, method, r.problem);

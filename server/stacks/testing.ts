@@ -37,7 +37,7 @@ export interface TestServer {
 
 const SAMPLES = fileURLToPath(new URL('../../public/samples/', import.meta.url));
 
-export async function startTestServer(options: { maxGitBody?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { maxGitBody?: number; pollIntervalMs?: number } = {}): Promise<TestServer> {
   const root = await mkdtemp(join(tmpdir(), 'cairn-git-'));
   const dist = join(root, 'dist');
   await mkdir(dist);
