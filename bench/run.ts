@@ -219,6 +219,13 @@ if (runGit) {
   const gitRows: Row[] = [];
   try {
     await runGitBench({ quick, rows: gitRows, log: (line) => console.log(`  ${line}`) });
+    // push -> banner in the editor (the browser part measures it too, on its own build)
+    if (!runBrowser) {
+      const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+      if (!existsSync(join(dist, 'index.html'))) throw new Error('push -> banner needs the production build in dist/: run `npm run build` first');
+      const { runBannerBench } = await import('./browser/banner.ts');
+      await runBannerBench({ quick, rows: gitRows, distDir: dist, log: (line) => console.log(`  ${line}`) });
+    }
     misses += printRows(gitRows);
   } catch (e) {
     misses += printRows(gitRows);
