@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BranchInfo, CommitInfo } from '../../git/engine.ts';
 import { Modal } from '../Modal.tsx';
 import { authorProblem, readAuthor, writeAuthor } from './author.ts';
-import { shortOid, suggestBranchName } from './session.ts';
+import { hasUnpushed, shortOid, suggestBranchName } from './session.ts';
 import type { SessionState, StackSession } from './session.ts';
 import { timeAgo } from './timeAgo.ts';
 
@@ -28,7 +28,7 @@ export function GitBar({ session, state }: Props) {
   const st = state.status;
   const busy = state.busy !== null;
   if (!st) return <div className="git-bar" data-testid="git.bar" aria-busy="true" />;
-  const ahead = st.relation === 'ahead' || st.relation === 'diverged' || (st.relation === 'no-remote' && st.head !== null);
+  const ahead = hasUnpushed(st);
   const close = () => setDialog(null);
   return (
     <div className="git-bar" data-testid="git.bar" role="group" aria-label="Git">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { shortOid, suggestBranchName } from './session.ts';
+import { hasUnpushed, shortOid, suggestBranchName } from './session.ts';
 import type { RemoteMove, SessionState, StackSession } from './session.ts';
 import { timeAgo } from './timeAgo.ts';
 
@@ -26,7 +26,7 @@ export function RemoteBanner({ session, state, remote }: Props) {
   const st = state.status;
   const busy = state.busy !== null;
   const dirty = st?.dirty ?? false;
-  const unpushed = st ? st.relation === 'ahead' || st.relation === 'diverged' || (st.relation === 'no-remote' && st.head !== null) : false;
+  const unpushed = st ? hasUnpushed(st) : false;
   useEffect(() => setStep('ask'), [remote.oid, remote.kind]);
   useEffect(() => {
     if (step !== 'name-branch') return;

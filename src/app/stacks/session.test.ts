@@ -11,7 +11,7 @@ import type { PromiseFsClient } from 'isomorphic-git';
 import { createGitEngine } from '../../git/engine.ts';
 import { cliPush, gitCli, startGitHttpServer, type GitHttpServer } from '../../git/testing/gitHttpServer.ts';
 import type { RefChange } from '../../protocol/stacks.ts';
-import { StackSession, suggestBranchName } from './session.ts';
+import { hasUnpushed, StackSession, suggestBranchName } from './session.ts';
 import type { SavedWork } from '../../store/persistence/workInProgress.ts';
 
 const TEMPLATE = 'template.yaml';
@@ -223,6 +223,12 @@ describe('stack session', () => {
     assert.ok(r.ok, JSON.stringify(r));
     assert.equal(remoteFile(empty, 'main', TEMPLATE), SEED);
     await settle();
+  });
+
+  test('unpushed: ahead, diverged, or a first commit the server has no branch for', () => {
+    const st = (relation: 'same' | 'ahead' | 'behind' | 'diverged' | 'no-remote', head: string | null = 'a'.repeat(40)) => ({ branch: 'main', head, remoteHead: null, relation, dirty: false, changed: [] });
+    assert.deepEqual(['same', 'ahead', 'behind', 'diverged', 'no-remote'].map((r) => hasUnpushed(st(r as 'same'))), [false, true, false, true, true]);
+    assert.equal(hasUnpushed(st('no-remote', null)), false, 'an empty repository has nothing to push');
   });
 
   test('branch names for moved work avoid the ones taken', () => {

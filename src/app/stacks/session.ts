@@ -78,6 +78,9 @@ const INITIAL: SessionState = { phase: 'opening', status: null, busy: null, repl
 
 export const shortOid = (oid: string): string => oid.slice(0, 7);
 
+/** The branch has commits here that the server does not (a first commit not pushed yet included). */
+export const hasUnpushed = (st: GitStatus): boolean => st.relation === 'ahead' || st.relation === 'diverged' || (st.relation === 'no-remote' && st.head !== null);
+
 export class StackSession {
   private state: SessionState = INITIAL;
   private readonly listeners = new Set<Listener>();
