@@ -27,6 +27,7 @@ import http from 'isomorphic-git/http/node';
 import type { PromiseFsClient } from 'isomorphic-git';
 import { startServer } from '../server/http/server.ts';
 import type { RunningServer } from '../server/http/server.ts';
+import { refEvents } from '../server/stacks/testing.ts';
 import { createGitEngine } from '../src/git/engine.ts';
 import type { GitEngine } from '../src/git/engine.ts';
 import type { GitResult } from '../src/git/errors.ts';
@@ -120,25 +121,18 @@ function watchEvents(port: number, stack: string): Promise<{ wait(oid: string): 
           res.destroy();
           return;
         }
-        let buffer = '';
         res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          const at = performance.now();
-          buffer += chunk;
-          let end;
-          while ((end = buffer.indexOf('\n\n')) !== -1) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = /^data: (.*)$/m.exec(block);
-            if (!/^event: ref$/m.test(block) || !data) continue;
-            const e = { newOid: (JSON.parse(data[1]!) as { newOid: string }).newOid, at };
+        res.on(
+          'data',
+          refEvents((change) => {
+            const e = { newOid: change.newOid, at: performance.now() };
             const w = waiting.get(e.newOid);
             if (w) {
               waiting.delete(e.newOid);
               w(e);
             } else seen.set(e.newOid, e);
-          }
-        });
+          }),
+        );
         resolve({
           wait: (oid) => {
             const e = seen.get(oid);

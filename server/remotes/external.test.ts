@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { RefChange } from '../../src/protocol/stacks.ts';
-import { gitCli, startTestServer } from '../stacks/testing.ts';
+import { gitCli, refEvents, startTestServer } from '../stacks/testing.ts';
 import type { TestServer } from '../stacks/testing.ts';
 import { startExternalHost } from './testing.ts';
 import type { ExternalHost } from './testing.ts';
@@ -72,22 +72,15 @@ function watch(stack: string): Promise<Watch> {
     const req = request({ host: '127.0.0.1', port: s.port, path: `/api/stacks/${stack}/events`, agent: false, setHost: false, headers: { host: s.host } }, (res: IncomingMessage) => {
       const pending: RefChange[] = [];
       const waiting: Array<(c: RefChange) => void> = [];
-      let buffer = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(block);
-          if (!/^event: ref$/m.test(block) || !data) continue;
-          const change = JSON.parse(data[1]!) as RefChange;
+      res.on(
+        'data',
+        refEvents((change) => {
           const w = waiting.shift();
           if (w) w(change);
           else pending.push(change);
-        }
-      });
+        }),
+      );
       resolve({
         pending,
         next: (ms = 5000) =>

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { RefChange } from '../../src/protocol/stacks.ts';
 import { streamRefEvents } from './events.ts';
-import { gitCli, startTestServer } from './testing.ts';
+import { gitCli, refEvents, startTestServer } from './testing.ts';
 import type { TestServer } from './testing.ts';
 
 let s: TestServer;
@@ -29,23 +29,16 @@ function watch(stack: string, headers: Record<string, string> = {}): Promise<Wat
     const req = request({ host: '127.0.0.1', port: s.port, path: `/api/stacks/${stack}/events`, agent: false, setHost: false, headers: { host: s.host, accept: 'text/event-stream', ...headers } }, (res) => {
       const events: Watch['events'] = [];
       const waiting: Array<(e: Watch['events'][number]) => void> = [];
-      let buffer = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(block);
-          if (/^event: ref$/m.test(block) && data) {
-            const e = { change: JSON.parse(data[1]!) as RefChange, at: performance.now() };
-            const w = waiting.shift();
-            if (w) w(e);
-            else events.push(e);
-          }
-        }
-      });
+      res.on(
+        'data',
+        refEvents((change) => {
+          const e = { change, at: performance.now() };
+          const w = waiting.shift();
+          if (w) w(e);
+          else events.push(e);
+        }),
+      );
       resolve({
         res,
         events,

@@ -7,6 +7,7 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RefChange } from '../../src/protocol/stacks.ts';
 import { CSRF_HEADER } from '../http/guard.ts';
 import { startServer } from '../http/server.ts';
 import type { RunningServer } from '../http/server.ts';
@@ -118,4 +119,22 @@ export function gitCli(args: readonly string[], cwd: string, env: Record<string,
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Reads a server-sent event stream as EventSource does, chunk by chunk (`res.on('data', ...)`
+ * with utf8 strings), calling `onRef` with each `event: ref`'s RefChange.
+ */
+export function refEvents(onRef: (change: RefChange) => void): (chunk: string) => void {
+  let buffer = '';
+  return (chunk) => {
+    buffer += chunk;
+    let end;
+    while ((end = buffer.indexOf('\n\n')) !== -1) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = /^data: (.*)$/m.exec(block);
+      if (/^event: ref$/m.test(block) && data) onRef(JSON.parse(data[1]!) as RefChange);
+    }
+  };
 }
