@@ -79,7 +79,7 @@ export async function middleNode(page: Page): Promise<string> {
 export const DRAG_MOVES = 60;
 
 /**
- * Drags node `id` with real mouse events (press, DRAG_MOVES moves of a few pixels, release),
+ * Drags node `id` with real mouse events (press, DRAG_MOVES moves of a few pixels out and back, release),
  * each move sent when the page has taken the previous one, and returns the time between
  * consecutive frames (requestAnimationFrame timestamps) while the button was down. `dir`
  * alternates so repeated drags stay in view. A press that lands on selected text starts the
@@ -105,7 +105,13 @@ async function dragOnce(page: Page, id: string, dir: 1 | -1): Promise<{ ok: true
   await p.frames(2);
   await p.startFrames();
   await page.mouse.down();
-  for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(x0 + dir * 3 * i, y0 + dir * i);
+  // out and back (at most 90 x 30 px from the start), so the pointer never comes within React
+  // Flow's auto-pan margin (40 px from the canvas's edge) of a canvas 400 px wide: auto-pan would
+  // move the whole viewport every frame, which is not the drag this measures
+  for (let i = 1; i <= DRAG_MOVES; i++) {
+    const step = Math.min(i, DRAG_MOVES - i);
+    await page.mouse.move(x0 + dir * 3 * step, y0 + dir * step);
+  }
   await page.mouse.up();
   await p.frames(2);
   const { frames, down, up, events } = await p.stopFrames();

@@ -177,7 +177,7 @@ try {
     await c.context.close();
   }
   if (what.some((w) => w.includes('drag'))) {
-    const base = what.includes('basedragtrace');
+    const base = what.some((w) => w.startsWith('basedrag'));
     let c: Awaited<ReturnType<typeof openCairn>>;
     if (base) {
       const probe = await openCairn(browser, server.origin, stack);
@@ -198,14 +198,14 @@ try {
       cdp.on('Tracing.dataCollected', (d: any) => events.push(...d.value));
       await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
     }
-    if (what.includes('dragprof')) {
+    if (what.some((w) => w.endsWith('dragprof'))) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
     const all: number[] = [];
     for (let i = 0; i < 4; i++) all.push(...(await timeDrag(c.page, id, i % 2 ? 1 : -1)));
-    if (what.includes('dragprof')) {
+    if (what.some((w) => w.endsWith('dragprof'))) {
       const { profile } = await cdp.send('Profiler.stop');
       writeFileSync('/tmp/drag.cpuprofile', JSON.stringify(profile));
     }

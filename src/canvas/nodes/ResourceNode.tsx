@@ -4,10 +4,37 @@ import type { NodeProps } from '@xyflow/react';
 import type { ResourceFlowNode } from '../toFlow.ts';
 import { KIND_STYLE } from './kindStyle.ts';
 import { CanvasActionsContext } from './canvasActions.ts';
+import { fitText, textWidth } from './fitText.ts';
+
+// The fonts and box of .rnode in canvas.css, for fitting its text lines without a CSS clip.
+const FAMILY = "system-ui, -apple-system, 'Segoe UI', sans-serif";
+const ID_FONT = `600 13px ${FAMILY}`;
+const TYPE_FONT = `11px ${FAMILY}`;
+const GLYPH_FONT = `700 11px ${FAMILY}`;
+/** Node width 200, less 4 + 1 border, 2 x 12 padding and the 10 px gap after the glyph. */
+const TEXT_ROOM = 200 - 5 - 24 - 10;
+
+const rooms = new Map<string, number>();
+/**
+ * Room for the text beside a glyph, whose border box (styles.css sizes every box by its border)
+ * is at least 30 px and otherwise its text, 0.02em letter-spacing a letter and 2 x 4 px padding;
+ * less 1 px so rounding never lets a line touch the border.
+ */
+function textRoom(glyph: string): number {
+  let room = rooms.get(glyph);
+  if (room === undefined) {
+    const w = textWidth(glyph, GLYPH_FONT) ?? 0;
+    room = TEXT_ROOM - Math.max(30, w + glyph.length * 0.22 + 8) - 1;
+    rooms.set(glyph, room);
+  }
+  return room;
+}
 
 /** One resource on the canvas: its kind's glyph, its logical id and its CloudFormation type. */
 function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
   const k = KIND_STYLE[data.kind];
+  const room = textRoom(k.glyph);
+  const typeLine = data.implicit ? `${k.label} · created by SAM` : data.type;
   return (
     <div
       className={`rnode${selected ? ' rnode-selected' : ''}${data.implicit ? ' rnode-implicit' : ''}`}
@@ -21,8 +48,8 @@ function ResourceNodeView({ data, selected }: NodeProps<ResourceFlowNode>) {
         {k.glyph}
       </span>
       <span className="rnode-text">
-        <span className="rnode-id">{data.id}</span>
-        <span className="rnode-type">{data.implicit ? `${k.label} · created by SAM` : data.type}</span>
+        <span className="rnode-id">{fitText(data.id, ID_FONT, room)}</span>
+        <span className="rnode-type">{fitText(typeLine, TYPE_FONT, room)}</span>
       </span>
       {(data.errors > 0 || data.warnings > 0) && (
         <span
