@@ -11,7 +11,7 @@ type Probe = {
   startFrames(): void;
   stopFrames(): { frames: number[]; down: number | null; up: number | null; events: string };
 };
-type EditOutcome = { done: boolean; start?: number; end?: number; vsync?: number; handled?: number; error?: string };
+type EditOutcome = { done: boolean; start?: number; end?: number; error?: string };
 
 const probe = (page: Page) => ({
   frames: (n: number) => page.evaluate((k) => (window as unknown as { __cairnBench: Probe }).__cairnBench.frames(k), n),
@@ -39,21 +39,10 @@ const EDIT_TIMEOUT_MS = 5_000;
 const EDIT_PAUSE_MS = 400;
 
 /**
- * One edit's times, from the Enter keydown's event time to the end of the first frame that
- * shows it. `latency` is all of it; `work` leaves out the time the page sat idle, its handling
- * done, waiting for the display's next frame to begin (at 60 Hz a keypress lands anywhere in a
- * 16.7 ms frame, so that wait is 0-16.7 ms whatever the page does).
+ * One edit through a text field: type the value, let two frames pass, press Enter, and read
+ * the time from the Enter keydown to the end of the first frame in which `spec` holds.
  */
-export interface EditTiming {
-  readonly latency: number;
-  readonly work: number;
-}
-
-/**
- * One edit through a text field: type the value, let two frames pass, press Enter, and time
- * it until the end of the first frame in which `spec` holds.
- */
-export async function timeEdit(page: Page, field: string, value: string, spec: Record<string, unknown>): Promise<EditTiming> {
+export async function timeEdit(page: Page, field: string, value: string, spec: Record<string, unknown>): Promise<number> {
   const p = probe(page);
   const input = page.locator(field);
   await input.fill(value);
@@ -65,12 +54,9 @@ export async function timeEdit(page: Page, field: string, value: string, spec: R
     return o?.done ? o : null;
   }, null, { timeout: EDIT_TIMEOUT_MS + 5_000, polling: 50 });
   const o = (await handle.jsonValue()) as EditOutcome;
-  if (o.error || o.start === undefined || o.end === undefined || o.vsync === undefined || o.handled === undefined) {
-    throw new Error(`edit to '${value}' in ${field} never showed: ${o.error ?? 'no timing'}`);
-  }
+  if (o.error || o.start === undefined || o.end === undefined) throw new Error(`edit to '${value}' in ${field} never showed: ${o.error ?? 'no timing'}`);
   await page.waitForTimeout(EDIT_PAUSE_MS);
-  const latency = o.end - o.start;
-  return { latency, work: latency - Math.max(0, o.vsync - o.handled) };
+  return o.end - o.start;
 }
 
 /** The id of the node drawn nearest the middle of the canvas (so it is in view, well inside it). */

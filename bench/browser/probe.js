@@ -20,18 +20,10 @@
    * callback, which runs once the frame's style, layout and paint are done.
    */
   function whenFrame(check, timeoutMs) {
-    return whenFrameTimed(check, timeoutMs).then((f) => f.end);
-  }
-
-  /**
-   * As whenFrame, with the frame's own times: `vsync`, the requestAnimationFrame timestamp (the
-   * time the frame began, from the display's tick), and `end`.
-   */
-  function whenFrameTimed(check, timeoutMs) {
     return new Promise((resolve, reject) => {
       const t0 = performance.now();
       const tick = () =>
-        requestAnimationFrame((vsync) => {
+        requestAnimationFrame(() => {
           let ok = false;
           try {
             ok = check();
@@ -41,21 +33,12 @@
           }
           if (ok) {
             const ch = new MessageChannel();
-            ch.port1.onmessage = () => resolve({ vsync, end: performance.now() });
+            ch.port1.onmessage = () => resolve(performance.now());
             ch.port2.postMessage(null);
           } else if (performance.now() - t0 > timeoutMs) reject(new Error(`not seen within ${timeoutMs} ms`));
           else tick();
         });
       tick();
-    });
-  }
-
-  /** Resolves when the tasks queued so far (and their microtasks) have run. */
-  function afterQueued() {
-    return new Promise((resolve) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => resolve(performance.now());
-      ch.port2.postMessage(null);
     });
   }
 
@@ -122,10 +105,7 @@
   window.__cairnBench = {
     /**
      * Arms one edit measurement: from the `Enter` keydown's event time (when the input event
-     * was made) to the end of the first frame in which every check in `spec` holds (`start`,
-     * `end`), with that frame's vsync time (`vsync`) and the time the keydown's handling and
-     * the tasks it had queued by then were done (`handled`): when the vsync came after that,
-     * the page sat idle between the two, waiting for the display.
+     * was made) to the end of the first frame in which every check in `spec` holds.
      */
     armEdit(spec, timeoutMs) {
       const out = { done: false };
@@ -134,12 +114,8 @@
         if (e.key !== 'Enter') return;
         removeEventListener('keydown', onKey, true);
         const start = e.timeStamp;
-        let handled;
-        // a task queued now runs once this keydown's dispatch (the app's handlers, React's
-        // render and commit, microtasks) and the tasks queued before it are done
-        afterQueued().then((t) => (handled = t));
-        whenFrameTimed(() => holds(spec), timeoutMs).then(
-          (f) => Object.assign(out, { done: true, start, end: f.end, vsync: f.vsync, handled: handled ?? f.end }),
+        whenFrame(() => holds(spec), timeoutMs).then(
+          (end) => Object.assign(out, { done: true, start, end }),
           (err) => Object.assign(out, { done: true, error: String(err) }),
         );
       };

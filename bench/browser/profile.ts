@@ -120,12 +120,9 @@ try {
       await cdp.send('Profiler.start');
     }
     const ts: number[] = [];
-    const work: number[] = [];
     for (let i = 0; i < Number(process.env.EDITS ?? 20); i++) {
       const v = String(1024 + i);
-      const t = await timeEdit(cp, '#inspector-MemorySize', v, { yamlHas: `MemorySize: ${v}\n` });
-      ts.push(t.latency);
-      work.push(t.work);
+      ts.push(await timeEdit(cp, '#inspector-MemorySize', v, { yamlHas: `MemorySize: ${v}\n` }));
     }
     let profile: any;
     if (what.includes('editprof')) {
@@ -177,7 +174,6 @@ try {
       console.log([...by].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(2).padStart(8)} ${k}`).join('\n'));
     }
     console.log('edit p50/p95', percentile(ts, 50).toFixed(1), percentile(ts, 95).toFixed(1), ts.map((t) => t.toFixed(0)).join(' '));
-    console.log('work p50/p95', percentile(work, 50).toFixed(1), percentile(work, 95).toFixed(1), work.map((t) => t.toFixed(0)).join(' '));
     await c.context.close();
   }
   if (what.some((w) => w.includes('drag'))) {
