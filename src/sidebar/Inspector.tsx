@@ -58,10 +58,7 @@ function InspectorView({ node, definition, edges, inherited, onEdits, onRename, 
   const wires = edges.filter((e) => e.source === node.id || e.target === node.id);
   const stack = parsed.value ?? {};
   const resources = stackResources(format, parsed.value);
-  const choices = referenceChoices(
-    Object.fromEntries(Object.entries(resources).filter(([id]) => id !== node.id)),
-    objectOr(stack['Parameters']),
-  );
+  const choices = referenceChoices(resources, objectOr(stack['Parameters']), node.id);
   const conditions = shape?.attributes ? Object.keys(objectOr(stack['Conditions'])) : [];
   const set = (path: (string | number)[], value: CfnValue | undefined): void => {
     if (value === undefined) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { parseValueText } from '../model/yaml/fragment.ts';
 import { isObject } from '../model/value.ts';
 import type { CfnObject, CfnValue } from '../model/value.ts';
@@ -68,6 +68,16 @@ export function ValueField({
   const key = valueChoiceKey(value);
   const shown = fieldText(value);
   const [mode, setMode] = useState<'literal' | 'reference'>(key ? 'reference' : 'literal');
+  // a stack's every resource and attribute: built again only when the list changes
+  const options = useMemo(
+    () =>
+      choices.map((c) => (
+        <option key={c.key} value={c.key}>
+          {c.label}
+        </option>
+      )),
+    [choices],
+  );
   useEffect(() => setMode(key ? 'reference' : shown.editable ? 'literal' : 'reference'), [key, shown.editable]);
   const hint = resolve?.(value) ?? null;
   const inheritedHint = resolve?.(inherited) ?? null;
@@ -110,11 +120,7 @@ export function ValueField({
           }}
         >
           {!key && <option value="">(choose a parameter or resource)</option>}
-          {choices.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.label}
-            </option>
-          ))}
+          {options}
         </select>
       </div>
     );

@@ -38,3 +38,15 @@ test('reference choices name every resource and parameter; values map back to th
   assert.equal(valueChoiceKey('literal'), '');
   assert.equal(freeName('Condition', new Set(['Condition1', 'Condition2'])), 'Condition3');
 });
+
+test('reference choices: the same list while names and types stay; a new one when they change; one id left out', () => {
+  const q = { Type: 'AWS::SQS::Queue' };
+  const first = referenceChoices({ Q: q, T: { Type: 'AWS::SNS::Topic' } }, { Stage: {} });
+  // another template value (an edit elsewhere), the same names and types
+  assert.equal(referenceChoices({ Q: { ...q, Properties: { DelaySeconds: 5 } }, T: { Type: 'AWS::SNS::Topic' } }, { Stage: {} }), first);
+  const retyped = referenceChoices({ Q: q, T: { Type: 'AWS::SQS::Queue' } }, { Stage: {} });
+  assert.notEqual(retyped, first);
+  assert.ok(retyped.some((c) => c.label === '!GetAtt T.QueueName'));
+  const without = referenceChoices({ Q: q, T: { Type: 'AWS::SQS::Queue' } }, { Stage: {} }, 'Q');
+  assert.deepEqual(without.map((c) => c.label), ['!Ref T', '!GetAtt T.Arn', '!GetAtt T.QueueName', '!Ref Stage (parameter)']);
+});

@@ -60,17 +60,30 @@ export function valueChoiceKey(v: CfnValue | undefined): string {
   return '';
 }
 
-/** What an output (or a property) may name: every resource and parameter, and common attributes. */
-export function referenceChoices(resources: CfnObject, params: CfnObject): ValueChoice[] {
-  const out: ValueChoice[] = [];
+let lastChoices: { readonly signature: string; readonly choices: readonly ValueChoice[] } | null = null;
+
+/**
+ * What an output (or a property) may name: every resource (but `exclude`) and parameter, and
+ * common attributes. The same list object as long as the names and types are the same, so a
+ * form re-rendered after an edit elsewhere leaves its pickers' options alone.
+ */
+export function referenceChoices(resources: CfnObject, params: CfnObject, exclude?: string): readonly ValueChoice[] {
+  const typed: Array<[string, string]> = [];
   for (const [id, def] of Object.entries(resources)) {
+    if (id !== exclude) typed.push([id, isObject(def) && typeof def['Type'] === 'string' ? def['Type'] : '']);
+  }
+  const names = Object.keys(params);
+  const signature = JSON.stringify([typed, names]);
+  if (lastChoices?.signature === signature) return lastChoices.choices;
+  const out: ValueChoice[] = [];
+  for (const [id, type] of typed) {
     out.push({ key: `Ref:${id}`, label: `!Ref ${id}`, value: { Ref: id } });
-    const type = isObject(def) && typeof def['Type'] === 'string' ? def['Type'] : '';
     for (const attr of ATTRIBUTES[type] ?? []) {
       out.push({ key: `GetAtt:${id}.${attr}`, label: `!GetAtt ${id}.${attr}`, value: { 'Fn::GetAtt': [id, attr] } });
     }
   }
-  for (const name of Object.keys(params)) out.push({ key: `Ref:${name}`, label: `!Ref ${name} (parameter)`, value: { Ref: name } });
+  for (const name of names) out.push({ key: `Ref:${name}`, label: `!Ref ${name} (parameter)`, value: { Ref: name } });
+  lastChoices = { signature, choices: out };
   return out;
 }
 

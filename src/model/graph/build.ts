@@ -269,15 +269,7 @@ class Builder {
     }
     const imports = new Map<string, string>();
     for (const id of Object.keys(this.resources)) {
-      const def = this.def(id);
-      const refs: ValueRef[] = [];
-      collectRefs(def['Properties'], ['Resources', id, 'Properties'], refs);
-      collectRefs(def['Metadata'], ['Resources', id, 'Metadata'], refs);
-      const dependsOn = def['DependsOn'];
-      const deps = typeof dependsOn === 'string' ? [dependsOn] : Array.isArray(dependsOn) ? dependsOn : [];
-      deps.forEach((d, i) => {
-        if (typeof d === 'string') refs.push({ target: d, via: 'ref', path: ['Resources', id, 'DependsOn', ...(Array.isArray(dependsOn) ? [i] : [])] });
-      });
+      const { refs, deps } = resourceRefs(id, this.def(id));
       for (const r of refs) {
         let target = r.target;
         if (r.via === 'import-value') {
@@ -294,6 +286,36 @@ class Builder {
       }
     }
   }
+}
+
+interface ResourceRefs {
+  readonly id: string;
+  readonly refs: readonly ValueRef[];
+  readonly deps: readonly CfnValue[];
+}
+
+/**
+ * The references written in each resource definition, remembered per definition object. A
+ * template value is never changed once read, and an edit's local re-parse (yaml/incremental.ts)
+ * keeps the objects of every resource it did not touch: after a one-resource edit the walk runs
+ * over that resource alone, not all 500.
+ */
+const refsOfDef = new WeakMap<CfnObject, ResourceRefs>();
+
+function resourceRefs(id: string, def: CfnObject): ResourceRefs {
+  const hit = refsOfDef.get(def);
+  if (hit && hit.id === id) return hit;
+  const refs: ValueRef[] = [];
+  collectRefs(def['Properties'], ['Resources', id, 'Properties'], refs);
+  collectRefs(def['Metadata'], ['Resources', id, 'Metadata'], refs);
+  const dependsOn = def['DependsOn'];
+  const deps = typeof dependsOn === 'string' ? [dependsOn] : Array.isArray(dependsOn) ? dependsOn : [];
+  deps.forEach((d, i) => {
+    if (typeof d === 'string') refs.push({ target: d, via: 'ref', path: ['Resources', id, 'DependsOn', ...(Array.isArray(dependsOn) ? [i] : [])] });
+  });
+  const out = { id, refs, deps };
+  refsOfDef.set(def, out);
+  return out;
 }
 
 /** Derives nodes and wires from a SAM / CloudFormation template value. */
