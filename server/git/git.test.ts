@@ -112,6 +112,29 @@ describe('git smart HTTP', () => {
     assert.notEqual((await gitCli(['push', 'origin', 'HEAD:refs/heads/sneaky'], dir)).code, 0);
   });
 
+  it('scans what a merge commit itself adds: a key written while resolving a merge is refused, a clean merge goes through', async () => {
+    const dir = join(work, 'merges');
+    await ok(['clone', '--quiet', '--', s.gitUrl('orders'), dir]);
+    await ok(['checkout', '--quiet', '-b', 'side'], dir);
+    await commitFile(dir, 'side.txt', 'side\n', 'Side work');
+    await ok(['checkout', '--quiet', 'main'], dir);
+    await commitFile(dir, 'main.txt', 'main\n', 'Main work');
+    // the merge brings a line in neither parent: the key
+    await ok(['merge', '--quiet', '--no-ff', '--no-commit', 'side'], dir);
+    await writeFile(join(dir, 'side.txt'), 'side\nAWS_ACCESS_KEY_ID=AKIAZ3MSJV4WWNXKFH7Q\n');
+    await ok(['add', 'side.txt'], dir);
+    await ok(['commit', '--quiet', '--no-edit'], dir);
+    const before = (await ok(['ls-remote', '--', s.gitUrl('orders'), 'refs/heads/main'], dir)).stdout;
+    const r = await gitCli(['push', 'origin', 'HEAD:main'], dir);
+    assert.notEqual(r.code, 0, 'a merge that adds a key was accepted');
+    assert.match(r.stderr, /side\.txt:2:19: aws-access-key-id AKIA\*+FH7Q/);
+    assert.equal((await ok(['ls-remote', '--', s.gitUrl('orders'), 'refs/heads/main'], dir)).stdout, before);
+    // the same merge without the key is accepted
+    await ok(['reset', '--quiet', '--hard', 'HEAD~1'], dir);
+    await ok(['merge', '--quiet', '--no-ff', '--no-edit', 'side'], dir);
+    await ok(['push', '--quiet', 'origin', 'HEAD:main'], dir);
+  });
+
   it('serves only the smart protocol routes, for known stacks, with the right content types', async () => {
     const cases: Array<[string, string, Record<string, string>, number, string]> = [
       ['GET', '/git/orders.git/info/refs', {}, 403, 'GIT_SERVICE_INVALID'],

@@ -21,8 +21,10 @@ async function scanPush(updates: string, env: NodeJS.ProcessEnv): Promise<Secret
     .filter((f) => f.length === 3 && /^[0-9a-f]{40,64}$/.test(f[1]!) && !ZERO.test(f[1]!))
     .map((f) => f[1]!);
   if (!tips.length) return [];
+  // A merge's own diff is shown against its first parent: `log -p` shows none for a merge by
+  // default, and a line written while resolving one (in neither parent) would go unscanned.
   const patch = await git(
-    ['log', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--format=commit %H', ...tips, '--not', '--all'],
+    ['log', '-p', '-U0', '--diff-merges=first-parent', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--format=commit %H', ...tips, '--not', '--all'],
     { env: hookEnv(env), timeoutMs: 120_000 },
   );
   return scanPatch(patch);
