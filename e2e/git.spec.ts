@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { watchPageHealth } from './fixtures/pageHealth.ts';
-import { cliClone, createStack, git, serverBranches, serverFile, StackPage, TEMPLATE, uniqueStack } from './pages/StackPage.ts';
+import { cliClone, createStack, git, renameStack, serverBranches, serverFile, StackPage, TEMPLATE, uniqueStack } from './pages/StackPage.ts';
 
 // Two browser windows (contexts: separate storage, separate git working copies) on one branch
 // of a stack the e2e server hosts; the git command line as a third party.
@@ -263,4 +263,18 @@ test('a commit that adds an AWS secret key is refused, naming the line; nothing 
   await expect(dialog.getByTestId('git.commit-problem')).toContainText('SECRET_IN_CHANGES');
   await expect(dialog.getByTestId('git.commit-problem')).toContainText(TEMPLATE);
   expect(serverFile(baseURL!, stack, 'main')).not.toContain('AKIA');
+});
+
+test('a stack renamed on the server: the open editor stops watching and says why, and keeps what was typed', async ({ page, request, baseURL }) => {
+  const stack = uniqueStack('renamed');
+  await createStack(request, baseURL!, stack);
+  const s = new StackPage(page, stack);
+  await s.openStack();
+  await s.palette.add('queue');
+  await s.expectDirty();
+  await renameStack(request, baseURL!, stack, `${stack}-new`);
+  const live = page.getByTestId('git.live');
+  await expect(live).toHaveAttribute('data-state', 'gone');
+  await expect(live).toHaveText('Not watching: this stack was renamed or removed on the server');
+  await expect(s.node('Queue1')).toBeVisible();
 });

@@ -25,6 +25,15 @@ export async function createStack(request: APIRequestContext, baseURL: string, n
   expect(res.status(), await res.text()).toBe(201);
 }
 
+/** Renames a stack through the API, as another tab or a script would. */
+export async function renameStack(request: APIRequestContext, baseURL: string, name: string, to: string): Promise<void> {
+  const html = await (await request.get('/')).text();
+  const token = /<meta name="cairn-csrf" content="([0-9a-f]+)"\s*\/?>/.exec(html)?.[1];
+  if (!token) throw new Error('no CSRF token in the page');
+  const res = await request.patch(`/api/stacks/${encodeURIComponent(name)}`, { headers: { 'x-cairn-csrf': token, origin: baseURL }, data: { name: to } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
 /** The git command line, with an author, never a shell. */
 export function git(args: readonly string[], cwd?: string): string {
   return execFileSync('git', args, {

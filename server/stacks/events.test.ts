@@ -110,6 +110,36 @@ describe('ref-change events', () => {
     console.log(`push exit -> SSE event: median ${median.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (negative: event before the client exited)`);
   });
 
+  it('ends the streams of a stack that is renamed or removed, saying so; a new stack under the old name reaches none of them', { timeout: 20_000 }, async () => {
+    const ended = (w: Watch) =>
+      new Promise<string>((resolve) => {
+        let body = '';
+        w.res.on('data', (c: string) => (body += c));
+        w.res.on('end', () => resolve(body));
+      });
+    assert.equal((await s.api('POST', '/api/stacks', { name: 'before' })).status, 201);
+    assert.equal((await s.api('POST', '/api/stacks', { name: 'doomed' })).status, 201);
+    const [renamed, removed] = await Promise.all([watch('before'), watch('doomed')]);
+    const [renamedEnd, removedEnd] = [ended(renamed), ended(removed)];
+    assert.equal((await s.api('PATCH', '/api/stacks/before', { name: 'after' })).status, 200);
+    assert.equal((await s.api('DELETE', '/api/stacks/doomed')).status, 204);
+    assert.match(await renamedEnd, /event: gone\ndata: \{"stack":"before"\}\n\n$/);
+    assert.match(await removedEnd, /event: gone\ndata: \{"stack":"doomed"\}\n\n$/);
+    assert.equal(s.running.stacks.watchers('before'), 0);
+    assert.equal(s.running.stacks.watchers('doomed'), 0);
+    // the old name is free again: a push to a new stack under it is not announced to anyone left over
+    assert.equal((await s.api('POST', '/api/stacks', { name: 'before', starter: 'rest-api-crud.yaml' })).status, 201);
+    const fresh = await watch('before');
+    const dir = join(s.root, 'before-again');
+    assert.equal((await gitCli(['clone', '--quiet', '--', s.gitUrl('before'), dir], s.root)).code, 0);
+    await writeFile(join(dir, 'template.yaml'), 'Resources: {}\n');
+    await gitCli(['commit', '--quiet', '-am', 'Empty'], dir);
+    assert.equal((await gitCli(['push', '--quiet', 'origin', 'main'], dir)).code, 0);
+    assert.equal((await fresh.next()).change.stack, 'before');
+    assert.equal(renamed.events.length, 0);
+    fresh.close();
+  });
+
   it('refuses the stream for unknown stacks, other methods and foreign origins', async () => {
     assert.equal((await s.send('GET', '/api/stacks/nope/events')).status, 404);
     assert.equal((await s.api('POST', '/api/stacks/shop/events')).status, 405);

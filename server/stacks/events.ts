@@ -7,7 +7,8 @@ export const HEARTBEAT_MS = 15_000;
 
 /**
  * `GET /api/stacks/<name>/events`: server-sent events, `event: ref` with a RefChange as
- * data, for as long as the browser keeps the stream open.
+ * data, for as long as the browser keeps the stream open; `event: gone` and the end of the
+ * stream when the stack is renamed or removed.
  */
 export function streamRefEvents(res: ServerResponse, name: string, stacks: StackService, heartbeatMs = HEARTBEAT_MS): void {
   res.writeHead(200, {
@@ -18,7 +19,12 @@ export function streamRefEvents(res: ServerResponse, name: string, stacks: Stack
   res.flushHeaders();
   res.write(`retry: 1000\n: watching ${name}\n\n`);
   const send = (change: RefChange) => res.write(`event: ref\ndata: ${JSON.stringify(change)}\n\n`);
-  const unsubscribe = stacks.subscribe(name, send);
+  // renamed or removed: say so and end the stream; the browser's reconnect then gets a 404
+  const gone = () => {
+    res.write(`event: gone\ndata: ${JSON.stringify({ stack: name })}\n\n`);
+    res.end();
+  };
+  const unsubscribe = stacks.subscribe(name, send, gone);
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
   heartbeat.unref();
   res.on('close', () => {

@@ -50,6 +50,8 @@ const SEED_TIMEOUT_MS = 5_000;
 
 const notFound = (name: string) => problem(404, 'STACK_NOT_FOUND', `There is no stack named '${name}'.`);
 const exists = (name: string) => problem(409, 'STACK_EXISTS', `A stack or repository named '${name}' already exists.`);
+/** The event, on the ref-change emitter, that a stack's name stopped naming it. */
+const goneEvent = (name: string) => `\u0000gone\u0000${name}`;
 
 /**
  * The stacks in a data directory: `<data>/stacks.json` (metadata) and `<data>/repos/<repo>.git`
@@ -273,6 +275,7 @@ export class StackService {
       }
       const renamed = { ...s, name: newName, repo };
       await this.save(this.stacks.map((x) => (x === s ? renamed : x)));
+      this.events.emit(goneEvent(name));
       return ok(this.info(renamed));
     });
   }
@@ -283,6 +286,7 @@ export class StackService {
       const s = this.stacks.find((x) => x.name === name);
       if (!s) return fail(notFound(name));
       await this.save(this.stacks.filter((x) => x !== s));
+      this.events.emit(goneEvent(name));
       if (s.remote) {
         await this.secrets.remove(name);
         this.knownRefs.delete(s.repo);
@@ -428,10 +432,18 @@ export class StackService {
     if (listed.ok && !this.knownRefs.has(s.repo)) this.knownRefs.set(s.repo, listed.value);
   }
 
-  /** Ref changes of one stack as they happen; returns the unsubscribe function. */
-  subscribe(name: string, listener: (change: RefChange) => void): () => void {
+  /**
+   * Ref changes of one stack as they happen; returns the unsubscribe function. `onGone` is
+   * called when the stack is renamed or removed: the name no longer means this stack (a new
+   * stack may take it), so its watchers are to stop, not to hear another stack's changes.
+   */
+  subscribe(name: string, listener: (change: RefChange) => void, onGone: () => void = () => undefined): () => void {
     this.events.on(name, listener);
-    return () => this.events.off(name, listener);
+    this.events.on(goneEvent(name), onGone);
+    return () => {
+      this.events.off(name, listener);
+      this.events.off(goneEvent(name), onGone);
+    };
   }
 
   /** How many listeners a stack has (the event streams open on it). */

@@ -109,7 +109,7 @@ function SessionBar({ session }: { readonly session: StackSession }) {
 
 function SessionEditor({ stack, session, template, work, record, changes }: { stack: string; session: StackSession; template: string; work: SavedWork | null; record: StackWork; changes: DocumentChanges }) {
   const state = useSession(session);
-  const [live, setLive] = useState<'connecting' | 'live' | 'lost'>('connecting');
+  const [live, setLive] = useState<'connecting' | 'live' | 'lost' | 'gone'>('connecting');
   const ready = state.phase === 'ready';
   const branch = state.status?.branch;
   const head = state.status?.head ?? null;
@@ -140,6 +140,11 @@ function SessionEditor({ stack, session, template, work, record, changes }: { st
         return;
       }
       void session.onRefChange(change);
+    });
+    // the stack was renamed or removed on the server: its name no longer means this stack
+    events.addEventListener('gone', () => {
+      events.close();
+      setLive('gone');
     });
     events.onopen = () => {
       // after a reconnect, announcements may have been missed: ask where the branch is
@@ -188,7 +193,13 @@ function SessionEditor({ stack, session, template, work, record, changes }: { st
         )}
       </main>
       <p className={`stack-live stack-live-${live}`} data-testid="git.live" data-state={live} title="Changes pushed to this stack from anywhere are shown as they happen">
-        {live === 'live' ? 'Watching for changes' : live === 'connecting' ? 'Connecting…' : 'Not watching: reload the page'}
+        {live === 'live'
+          ? 'Watching for changes'
+          : live === 'connecting'
+            ? 'Connecting…'
+            : live === 'gone'
+              ? 'Not watching: this stack was renamed or removed on the server'
+              : 'Not watching: reload the page'}
       </p>
     </>
   );
