@@ -11,9 +11,9 @@
  * Also `loadprof`, `dragprof`, `dragtrace` and `basedragtrace` (trace events by name during drags,
  * Cairn or the baseline, which must be built into $DIST/baseline), `edittrace` (trace events and,
  * with `editprof`, profile samples inside each edit's own window: /tmp/edit-window.txt); WAIT_MS
- * (500) is the pause between selecting the node and the first edit. N (resources, 500), RUNS (loads, 3), EDITS (20). For names in
- * the profile, build without minifying (a config that sets `optimization.minimize = false`;
- * the gzip budget plugin then fails the build, so drop it there too).
+ * (500) is the pause between selecting the node and the first edit. N (resources, 500), RUNS (loads, 3), EDITS (20), SKIP
+ * (edits left out of `edittrace`'s figures, 0). For names in the profile, build without
+ * minifying: `npx webpack --config bench/browser/webpack.nomin.mjs --mode production --output-path /tmp/cairn-nomin`.
  */
 import { writeFileSync } from 'node:fs';
 import { launch, openBaseline, openCairn } from './pages.ts';
@@ -69,7 +69,7 @@ try {
     }
     console.log(base ? 'baseline' : 'cairn', 'ready', Math.round(r.readyAt), 'interactive', Math.round(r.interactiveAt));
     // the long tasks, from navigation start, with what ran in them
-    const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame)?.ts ?? events.find((e) => e.name === 'navigationStart')?.ts;
+    const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame)?.ts ?? events.find((e) => e.name === 'navigationStart')?.ts ?? events.find((e) => e.name === 'MarkDOMContent' || e.name === 'ResourceSendRequest')?.ts;
     const tid = events.find((e) => e.name === 'EventDispatch' || e.name === 'FunctionCall')?.tid;
     const long = events.filter((e) => e.name === 'RunTask' && e.tid === tid && e.dur > 50_000).sort((a, b) => a.ts - b.ts);
     for (const t of long) {
@@ -77,6 +77,9 @@ try {
       const what = inner.map((e) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName} ${String(e.args.data.url ?? '').split('/').pop()})` : e.args?.data?.url ? `(${String(e.args.data.url).split('/').pop()})` : ''} ${Math.round(e.dur / 1000)}`).slice(0, 6).join(', ');
       console.log(`  long task at ${Math.round((t.ts - nav) / 1000)} ms, ${Math.round(t.dur / 1000)} ms: ${what}`);
     }
+    // idle callbacks (CodeMirror's background parse runs in them), from navigation start
+    const idle = events.filter((e) => e.name === 'FireIdleCallback' && e.tid === tid && e.dur).sort((a, b) => a.ts - b.ts);
+    if (idle.length) console.log('  idle callbacks (start+duration ms):', idle.map((e) => `${Math.round((e.ts - nav) / 1000)}+${Math.round(e.dur / 1000)}`).join(' '));
     console.log([...by].sort((a, b) => b[1].ms - a[1].ms).slice(0, 22).map(([k, v]) => `${v.ms.toFixed(0).padStart(7)} ms ${String(v.n).padStart(5)}x max ${v.max.toFixed(0).padStart(5)}  ${k}`).join('\n'));
     await o.context.close();
   }
