@@ -113,26 +113,33 @@ try {
     await cp.waitForTimeout(Number(process.env.WAIT_MS ?? 500));
     const cdp = await c.context.newCDPSession(cp);
     const events: any[] = [];
-    if (what.includes('edittrace')) {
+    if (what.some((w) => w.endsWith('trace'))) {
       cdp.on('Tracing.dataCollected', (d: any) => events.push(...d.value));
       await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
     }
-    if (what.includes('editprof')) {
+    if (what.some((w) => w.endsWith('prof'))) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
     const ts: number[] = [];
+    // editrename...: renames through the inspector's Logical id field instead of Memory edits
+    const rename = what.some((w) => w.startsWith('editrename'));
     for (let i = 0; i < Number(process.env.EDITS ?? 20); i++) {
       const v = String(1024 + i);
-      ts.push(await timeEdit(cp, '#inspector-MemorySize', v, { yamlHas: `MemorySize: ${v}\n` }));
+      const to = `Renamed${i}`;
+      ts.push(
+        rename
+          ? await timeEdit(cp, '#inspector-name', to, { yamlHas: `\n  ${to}:\n`, nodeDrawn: to })
+          : await timeEdit(cp, '#inspector-MemorySize', v, { yamlHas: `MemorySize: ${v}\n` }),
+      );
     }
     let profile: any;
-    if (what.includes('editprof')) {
+    if (what.some((w) => w.endsWith('prof'))) {
       profile = (await cdp.send('Profiler.stop')).profile;
       writeFileSync('/tmp/edit.cpuprofile', JSON.stringify(profile));
     }
-    if (what.includes('edittrace')) {
+    if (what.some((w) => w.endsWith('trace'))) {
       const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
       await cdp.send('Tracing.end');
       await done;

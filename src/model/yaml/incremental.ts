@@ -31,11 +31,59 @@ function shiftTree(node: unknown, from: number, delta: number): void {
   }
 }
 
+/** Moves every source range in `node` from old-text offsets to new-text offsets. */
+function remapTree(node: unknown, move: (pos: number) => number): void {
+  const stack: unknown[] = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n === null || typeof n !== 'object') continue;
+    if (isPair(n)) {
+      stack.push(n.key, n.value);
+      continue;
+    }
+    const r = (n as { range?: Range3 | null }).range;
+    if (r) {
+      r[0] = move(r[0]);
+      r[1] = move(r[1]);
+      r[2] = move(r[2]);
+    }
+    const items = (n as { items?: unknown[] }).items;
+    if (Array.isArray(items)) for (const it of items) stack.push(it);
+  }
+}
+
+/** One section entry (a resource, parameter, output, ...) that some splices fall in. */
+interface Touched {
+  readonly section: Pair;
+  readonly entry: Pair;
+  /** Where the entry's text starts (its key's line) and ends (its last line), in the old text. */
+  readonly start: number;
+  readonly end: number;
+  /** How much longer the splices inside it make the text. */
+  delta: number;
+}
+
+/** The section entry whose lines hold `[lo, hi]`, if any. */
+function entryHolding(text: string, root: YAMLMap, lo: number, hi: number): { section: Pair; entry: Pair } | null {
+  let section: Pair | undefined;
+  for (const p of root.items as Pair[]) {
+    const k = (p.key as { range?: Range3 }).range;
+    if (k && lineStart(text, k[0]) <= lo && hi <= lineEnd(text, pairEnd(text, p))) section = p;
+  }
+  if (!section || !isMap(section.value) || section.value.flow) return null;
+  const entry = (section.value.items as Pair[]).find((p) => {
+    const k = (p.key as { range?: Range3 }).range;
+    return k && lineStart(text, k[0]) <= lo && hi <= lineEnd(text, pairEnd(text, p));
+  });
+  return entry ? { section, entry } : null;
+}
+
 /**
- * Parses an edited text by re-reading only the one section entry (a resource, parameter or
- * output) that the splices touched, and patching that into the previous tree: the cost of an
- * edit then does not grow with the file. Returns null whenever that is not certainly
- * equivalent to a full parse (the caller then parses everything).
+ * Parses an edited text by re-reading only the section entries (resources, parameters,
+ * outputs, ...) that the splices touched, and patching those into the previous tree: the cost
+ * of an edit then grows with what it touched, not with the file. A rename touches the entry
+ * whose key it changes and every entry that names it. Returns null whenever that is not
+ * certainly equivalent to a full parse (the caller then parses everything).
  */
 export function reparseLocally(old: Parsed, newText: string, splices: readonly Splice[]): Parsed | null {
   if (!splices.length || old.blocked || old.diagnostics.length) return null;
@@ -46,66 +94,101 @@ export function reparseLocally(old: Parsed, newText: string, splices: readonly S
   // anchors or aliases make a local re-parse unsafe: an alias may point into another entry
   if (old.anchors) return null;
   const text = old.text;
-  const lo = Math.min(...splices.map((s) => s.start));
-  const hi = Math.max(...splices.map((s) => s.end));
+  const root = doc.contents;
+  const sections = root.items as Pair[];
 
-  // the top-level section, then the entry within it, holding every splice
-  let section: Pair | undefined;
-  for (const p of doc.contents.items) {
-    const k = (p.key as { range?: Range3 }).range;
-    if (k && lineStart(text, k[0]) <= lo && hi <= lineEnd(text, pairEnd(text, p))) section = p;
+  // the entries the splices fall in, in text order; a splice across entries is not local
+  const touched: Touched[] = [];
+  for (const sp of [...splices].sort((x, y) => x.start - y.start)) {
+    const at = entryHolding(text, root, sp.start, sp.end);
+    if (!at) return null;
+    let t = touched.find((x) => x.entry === at.entry);
+    if (!t) {
+      const keyRange = (at.entry.key as { range: Range3 }).range;
+      const start = lineStart(text, keyRange[0]);
+      if (text.slice(start, keyRange[0]).trim() !== '') return null;
+      t = { ...at, start, end: lineEnd(text, pairEnd(text, at.entry)), delta: 0 };
+      touched.push(t);
+    }
+    t.delta += sp.text.length - (sp.end - sp.start);
   }
-  if (!section || !isMap(section.value) || section.value.flow) return null;
-  const map = section.value as YAMLMap;
-  const idx = map.items.findIndex((p) => {
-    const k = (p.key as { range?: Range3 }).range;
-    return k && lineStart(text, k[0]) <= lo && hi <= lineEnd(text, pairEnd(text, p));
-  });
-  if (idx === -1) return null;
-  const entry = map.items[idx] as Pair;
-  const keyRange = (entry.key as { range: Range3 }).range;
-  const start = lineStart(text, keyRange[0]);
-  if (text.slice(start, keyRange[0]).trim() !== '') return null;
-  const endOld = lineEnd(text, pairEnd(text, entry));
-  const delta = newText.length - text.length;
-  // Read up to the next key, as the full parse does: trailing blank and comment lines belong
-  // to this entry's range there too.
-  const sections = doc.contents.items as Pair[];
-  const next = map.items[idx + 1] ?? sections[sections.indexOf(section) + 1];
-  const nextKey = next ? (next.key as { range?: Range3 }).range?.[0] : undefined;
-  const sliceEnd = nextKey !== undefined && nextKey > endOld ? nextKey : text.length;
-  const slice = newText.slice(start, sliceEnd + delta);
+  touched.sort((x, y) => x.start - y.start);
+  if (touched.reduce((sum, t) => sum + t.delta, 0) !== newText.length - text.length) return null;
+  // old offset -> new offset: shifted by every touched entry that ends at or before it
+  // (entries do not overlap, so their ends are in order too)
+  const ends = touched.map((t) => t.end);
+  const shifts = touched.map((_t, i) => touched.slice(0, i + 1).reduce((sum, t) => sum + t.delta, 0));
+  const move = (pos: number): number => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? pos : pos + shifts[lo - 1]!;
+  };
 
-  const part = parseDocument(slice, { customTags: [...CFN_TAGS], prettyErrors: false, keepSourceTokens: false });
-  if (part.errors.length || part.warnings.length || !isMap(part.contents) || part.contents.flow) return null;
-  const items = part.contents.items as Pair[];
-  const name = keyString(entry.key);
-  if (!items.length || keyString(items[0]!.key) !== name || !items.every((p) => isScalar(p.key))) return null;
-  const sectionName = keyString(section.key);
-  const sectionValue = value[sectionName];
-  if (!sectionValue || typeof sectionValue !== 'object' || Array.isArray(sectionValue)) return null;
-  const newKeys = items.slice(1).map((p) => keyString(p.key));
-  if (newKeys.some((k) => Object.prototype.hasOwnProperty.call(sectionValue, k) || newKeys.indexOf(k) !== newKeys.lastIndexOf(k))) return null;
-
+  // read each touched entry again, up to the next key, as the full parse does: trailing blank
+  // and comment lines belong to the entry there too
+  const parts = [];
   const stats = { anchors: false };
-  const values = items.map((p) => toValue(part, p.value, stats));
+  for (const t of touched) {
+    const map = t.section.value as YAMLMap;
+    const idx = map.items.indexOf(t.entry);
+    const next = map.items[idx + 1] ?? sections[sections.indexOf(t.section) + 1];
+    const nextKey = next ? (next.key as { range?: Range3 }).range?.[0] : undefined;
+    const sliceEnd = nextKey !== undefined && nextKey > t.end ? nextKey : text.length;
+    // read to the end of the text only when no other touched entry follows
+    if (sliceEnd === text.length && touched.some((x) => x.start > t.start)) return null;
+    const from = move(t.start);
+    const part = parseDocument(newText.slice(from, move(sliceEnd)), { customTags: [...CFN_TAGS], prettyErrors: false, keepSourceTokens: false });
+    if (part.errors.length || part.warnings.length || !isMap(part.contents) || part.contents.flow) return null;
+    const items = part.contents.items as Pair[];
+    if (!items.length || !items.every((p) => isScalar(p.key))) return null;
+    parts.push({ t, from, items, values: items.map((p) => toValue(part, p.value, stats)) });
+  }
   if (stats.anchors) return null;
+
+  // the new value of each touched section: its entries in order, each touched one replaced by
+  // what it reads as now (a renamed key in its place; entries an edit added after it); any key
+  // that comes out twice means the pieces do not add up to what a full parse reads
+  const sectionsOut = new Map<string, CfnObject>();
+  for (const section of new Set(touched.map((t) => t.section))) {
+    const name = keyString(section.key);
+    const before = value[name];
+    if (!before || typeof before !== 'object' || Array.isArray(before)) return null;
+    const read = new Map(parts.filter((x) => x.t.section === section).map((x) => [keyString(x.t.entry.key), x]));
+    const out: CfnObject = {};
+    let count = 0;
+    for (const k of Object.keys(before)) {
+      const part = read.get(k);
+      if (!part) {
+        setKey(out, k, (before as CfnObject)[k]!);
+        count++;
+        continue;
+      }
+      part.items.forEach((p, i) => setKey(out, keyString(p.key), part.values[i] as CfnValue));
+      count += part.items.length;
+    }
+    if (Object.keys(out).length !== count) return null;
+    sectionsOut.set(name, out);
+  }
+
   const state = old.handOver();
   const tree = state.doc!;
-  shiftTree(tree.contents, endOld, delta);
+  if (touched.length === 1) shiftTree(tree.contents, touched[0]!.end, touched[0]!.delta);
+  else remapTree(tree.contents, move);
   const docRange = (tree as unknown as { range: Range3 }).range;
-  if (docRange) for (let i = 0; i < 3; i++) if (docRange[i]! >= endOld) docRange[i]! += delta;
-  for (const p of items) shiftTree(p, 0, start);
-  ((section.value as YAMLMap).items as Pair[]).splice(idx, 1, ...items);
-
-  const sectionOut: CfnObject = {};
-  for (const k of Object.keys(sectionValue)) {
-    setKey(sectionOut, k, k === name ? values[0]! : (sectionValue as CfnObject)[k]!);
-    if (k === name) items.slice(1).forEach((p, i) => setKey(sectionOut, keyString(p.key), values[i + 1] as CfnValue));
+  if (docRange) for (let i = 0; i < 3; i++) docRange[i] = move(docRange[i]!);
+  for (const { t, from, items } of parts) {
+    for (const p of items) shiftTree(p, 0, from);
+    const list = (t.section.value as YAMLMap).items as Pair[];
+    list.splice(list.indexOf(t.entry), 1, ...items);
   }
-  const root: CfnObject = {};
-  for (const k of Object.keys(value)) setKey(root, k, k === sectionName ? sectionOut : value[k]!);
-  return new Parsed(newText, { doc: tree, value: root, diagnostics: [], blocked: false, anchors: false }, old.style);
+  const out: CfnObject = {};
+  for (const k of Object.keys(value)) setKey(out, k, sectionsOut.get(k) ?? value[k]!);
+  return new Parsed(newText, { doc: tree, value: out, diagnostics: [], blocked: false, anchors: false }, old.style);
 }
 
 /**
