@@ -324,7 +324,7 @@ describe('polling', () => {
   });
   after(() => Promise.all([p.close(), remote.close()]));
 
-  it('announces a change on the remote without any webhook, once; a failing remote is logged once', async () => {
+  it('announces a change on the remote without any webhook, once, a branch made and deleted there too; a failing remote is logged once', async () => {
     assert.equal((await p.api('POST', '/api/stacks', { name: 'orders', remote: { url: remote.url('orders'), token: TOKEN } })).status, 201);
     const events: RefChange[] = [];
     const stop = p.running.stacks.subscribe('orders', (c) => events.push(c));
@@ -335,6 +335,17 @@ describe('polling', () => {
     await new Promise((r) => setTimeout(r, 600));
     assert.equal(events.length, 1, JSON.stringify(events));
     assert.deepEqual(events[0], { stack: 'orders', ref: 'refs/heads/main', oldOid: before, newOid: pushed, author: '', message: '', time: '', via: 'poll' });
+
+    // a branch made and then deleted on the remote: announced both times, the deletion with newOid all zeros
+    const updateRef = async (...args: string[]) => assert.equal((await gitCli(['--git-dir', remote.repoPath('orders'), 'update-ref', ...args], p.root)).code, 0);
+    await updateRef('refs/heads/topic', pushed);
+    for (let i = 0; i < 60 && events.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(events[1], { stack: 'orders', ref: 'refs/heads/topic', oldOid: '0'.repeat(40), newOid: pushed, author: '', message: '', time: '', via: 'poll' });
+    await updateRef('-d', 'refs/heads/topic');
+    for (let i = 0; i < 60 && events.length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(events.length, 3, JSON.stringify(events));
+    assert.deepEqual(events[2], { stack: 'orders', ref: 'refs/heads/topic', oldOid: pushed, newOid: '0'.repeat(40), author: '', message: '', time: '', via: 'poll' });
 
     assert.equal((await p.api('PATCH', '/api/stacks/orders', { token: 'revoked' })).status, 200);
     await new Promise((r) => setTimeout(r, 800));

@@ -343,8 +343,8 @@ export class StackService {
   /**
    * An external stack: lists the remote's refs (ls-remote in Node, with the token) and
    * announces every ref that moved since last time, once (one refresh per stack at a time).
-   * The first successful listing only sets the baseline. Deleted refs are not announced
-   * (as for local stacks, where pushes cannot delete).
+   * The first successful listing only sets the baseline. A ref deleted on the remote is
+   * announced with `newOid` all zeros (a local stack's pushes cannot delete).
    */
   refreshRemote(name: string, via: 'push' | 'webhook' | 'poll'): Promise<Result<RefChange[]>> {
     const s = this.stacks.find((x) => x.name === name);
@@ -364,6 +364,12 @@ export class StackService {
         if (oldOid === newOid) continue;
         // author, message and time are unknown here: the browser reads them from the commit
         const change: RefChange = { stack: name, ref, oldOid, newOid, author: '', message: '', time: '', via };
+        changes.push(change);
+        this.events.emit(name, change);
+      }
+      for (const [ref, oldOid] of Object.entries(before)) {
+        if (ref in listed.value) continue;
+        const change: RefChange = { stack: name, ref, oldOid, newOid: '0'.repeat(oldOid.length), author: '', message: '', time: '', via };
         changes.push(change);
         this.events.emit(name, change);
       }

@@ -16,7 +16,8 @@ const personOf = (author: string): string => author.replace(/\s*<[^>]*>\s*$/, ''
 
 /**
  * The branch moved on the server (a teammate, a terminal, another window), or our push lost
- * the race: who moved it and with what, and the two ways on. Refreshing never drops work
+ * the race: who moved it and with what, and the two ways on. Or it was deleted there (an
+ * external stack's remote): nothing is lost here, and a push makes it again. Refreshing never drops work
  * silently: with uncommitted edits or unpushed commits it asks first.
  */
 export function RemoteBanner({ session, state, remote }: Props) {
@@ -51,6 +52,21 @@ export function RemoteBanner({ session, state, remote }: Props) {
     const r = await session.moveToNewBranch(n);
     if (r.ok) setStep('ask');
   };
+  if (remote.kind === 'deleted') {
+    return (
+      <div className="remote-banner remote-banner-deleted" role="alert" data-testid="git.remote-changed" data-kind="deleted" data-oid="">
+        <p className="remote-banner-text">
+          <strong>{remote.branch} was deleted on the server. </strong>
+          <span data-testid="git.remote-changed.head">Your edits and commits here are kept; a push makes the branch again.</span>
+        </p>
+        <div className="remote-banner-actions">
+          <button type="button" data-testid="git.remote-changed.dismiss" onClick={() => session.dismissRemote()}>
+            Dismiss
+          </button>
+        </div>
+      </div>
+    );
+  }
   const yours = [dirty ? `uncommitted edits (${st?.changed.join(', ')})` : null, unpushed ? 'commits the server does not have' : null].filter(Boolean).join(' and ');
   const when = remote.time ? timeAgo(Date.parse(remote.time)) : null;
 

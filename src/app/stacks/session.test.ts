@@ -134,6 +134,29 @@ describe('stack session', () => {
     assert.equal(s.getState().doc?.text, SEED + '# theirs\n');
   });
 
+  test('the branch deleted on the remote: a banner that says so, the edits kept; a push makes it again and puts the banner away', async () => {
+    const name = newRepo();
+    const s = session(name);
+    await s.open();
+    s.edited(SEED + '# mine\n', null);
+    const head = remoteHead(name);
+    // another branch going away is none of this tab's business
+    await s.onRefChange({ ...refChange(name, '0'.repeat(40)), ref: 'refs/heads/topic', oldOid: head });
+    assert.equal(s.getState().remote, null);
+    gitCli(['--git-dir', server.repoPath(name), 'update-ref', '-d', 'refs/heads/main']);
+    await s.onRefChange({ ...refChange(name, '0'.repeat(40), '', ''), oldOid: head });
+    assert.deepEqual(s.getState().remote, { kind: 'deleted', branch: 'main', oid: '', author: null, message: null, time: null });
+    await s.flush();
+    assert.deepEqual(s.getState().status?.changed, [TEMPLATE], 'the edits are still in the working tree');
+    s.dismissRemote();
+    assert.equal(s.getState().remote, null);
+    await s.onRefChange({ ...refChange(name, '0'.repeat(40), '', ''), oldOid: head });
+    const r = await s.commit('Mine', ALICE, { push: true });
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.equal(s.getState().remote, null);
+    assert.equal(remoteFile(name, 'main', TEMPLATE), SEED + '# mine\n');
+  });
+
   test('our own push announced back shows no banner', async () => {
     const name = newRepo();
     const s = session(name);

@@ -29,8 +29,11 @@ export interface SessionDocument {
 }
 
 export interface RemoteMove {
-  /** `moved`: announced by the server; `rejected`: our push lost the race. */
-  readonly kind: 'moved' | 'rejected';
+  /**
+   * `moved`: announced by the server; `rejected`: our push lost the race; `deleted`: the
+   * branch is gone from the remote (an external stack's remote; `oid` is '').
+   */
+  readonly kind: 'moved' | 'rejected' | 'deleted';
   readonly branch: string;
   readonly oid: string;
   /** `Name <email>`, when known (an external remote's announcement may not say). */
@@ -269,7 +272,7 @@ export class StackSession {
     const r = await this.git.push();
     if (r.ok) {
       const st = await this.refreshStatus();
-      this.set({ notice: `Pushed ${shortOid(r.value.oid)} to ${st?.branch ?? branch}.`, ...(this.state.remote?.kind === 'rejected' ? { remote: null } : {}) });
+      this.set({ notice: `Pushed ${shortOid(r.value.oid)} to ${st?.branch ?? branch}.`, ...(this.state.remote?.kind === 'rejected' || this.state.remote?.kind === 'deleted' ? { remote: null } : {}) });
       return r;
     }
     if (r.code === 'PUSH_REJECTED') await this.remoteMoved('rejected', branch, null);
@@ -348,13 +351,23 @@ export class StackSession {
     this.set({ notice: null, problem: null });
   }
 
+  /** Puts away the remote's banner (a deleted branch: the user has read it). */
+  dismissRemote(): void {
+    this.set({ remote: null });
+  }
+
   // ---- the remote moved ----
 
   /** A ref change the server announced (SSE). */
   async onRefChange(change: RefChange): Promise<void> {
     const st = this.state.status;
     if (this.state.phase !== 'ready' || !st) return;
-    if (change.ref !== `refs/heads/${st.branch}` || change.newOid === ZERO) return;
+    if (change.ref !== `refs/heads/${st.branch}`) return;
+    if (change.newOid === ZERO) {
+      // nothing to fetch: the working copy keeps its edits and commits, and a push makes the branch again
+      this.set({ remote: { kind: 'deleted', branch: st.branch, oid: '', author: null, message: null, time: null } });
+      return;
+    }
     if (change.newOid === st.head || change.newOid === st.remoteHead) {
       // our own push coming back, or one we already know of
       if (change.newOid !== st.remoteHead) await this.refreshStatus();
