@@ -11,26 +11,6 @@ import { contentEnd, pairEnd } from './span.ts';
 type Range3 = [number, number, number];
 
 
-function shiftTree(node: unknown, from: number, delta: number): void {
-  const stack: unknown[] = [node];
-  while (stack.length) {
-    const n = stack.pop();
-    if (n === null || typeof n !== 'object') continue;
-    if (isPair(n)) {
-      stack.push(n.key, n.value);
-      continue;
-    }
-    const r = (n as { range?: Range3 | null }).range;
-    if (r) {
-      if (r[0] >= from) r[0] += delta;
-      if (r[1] >= from) r[1] += delta;
-      if (r[2] >= from) r[2] += delta;
-    }
-    const items = (n as { items?: unknown[] }).items;
-    if (Array.isArray(items)) for (const it of items) stack.push(it);
-  }
-}
-
 /** Moves every source range in `node` from old-text offsets to new-text offsets. */
 function remapTree(node: unknown, move: (pos: number) => number): void {
   const stack: unknown[] = [node];
@@ -50,6 +30,11 @@ function remapTree(node: unknown, move: (pos: number) => number): void {
     const items = (n as { items?: unknown[] }).items;
     if (Array.isArray(items)) for (const it of items) stack.push(it);
   }
+}
+
+/** Moves every range at or after `from` by `delta` (a parsed piece into place: `from` 0). */
+function shiftTree(node: unknown, from: number, delta: number): void {
+  remapTree(node, (pos) => (pos >= from ? pos + delta : pos));
 }
 
 /** One section entry (a resource, parameter, output, ...) that some splices fall in. */
@@ -177,8 +162,7 @@ export function reparseLocally(old: Parsed, newText: string, splices: readonly S
 
   const state = old.handOver();
   const tree = state.doc!;
-  if (touched.length === 1) shiftTree(tree.contents, touched[0]!.end, touched[0]!.delta);
-  else remapTree(tree.contents, move);
+  remapTree(tree.contents, move);
   const docRange = (tree as unknown as { range: Range3 }).range;
   if (docRange) for (let i = 0; i < 3; i++) docRange[i] = move(docRange[i]!);
   for (const { t, from, items } of parts) {
