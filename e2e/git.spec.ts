@@ -275,6 +275,15 @@ test('a stack renamed on the server: the open editor stops watching and says why
   await renameStack(request, baseURL!, stack, `${stack}-new`);
   const live = page.getByTestId('git.live');
   await expect(live).toHaveAttribute('data-state', 'gone');
-  await expect(live).toHaveText('Not watching: this stack was renamed or removed on the server');
+  await expect(live).toContainText(`Not watching: this stack was renamed to ${stack}-new on the server`);
   await expect(s.node('Queue1')).toBeVisible();
+  // the uncommitted edit comes along to the stack under its new name
+  await page.getByTestId('git.gone.open').click();
+  await expect(page).toHaveURL(new RegExp(`\\?stack=${stack}-new$`));
+  const renamed = new StackPage(page, `${stack}-new`);
+  await renamed.waitUntilOpen();
+  await expect(renamed.node('Queue1')).toBeVisible();
+  await renamed.expectDirty();
+  await renamed.commit('Add a queue');
+  expect(serverFile(baseURL!, `${stack}-new`, 'main')).toContain('Queue1:');
 });

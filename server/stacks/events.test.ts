@@ -123,7 +123,7 @@ describe('ref-change events', () => {
     const [renamedEnd, removedEnd] = [ended(renamed), ended(removed)];
     assert.equal((await s.api('PATCH', '/api/stacks/before', { name: 'after' })).status, 200);
     assert.equal((await s.api('DELETE', '/api/stacks/doomed')).status, 204);
-    assert.match(await renamedEnd, /event: gone\ndata: \{"stack":"before"\}\n\n$/);
+    assert.match(await renamedEnd, /event: gone\ndata: \{"stack":"before","renamedTo":"after"\}\n\n$/);
     assert.match(await removedEnd, /event: gone\ndata: \{"stack":"doomed"\}\n\n$/);
     assert.equal(s.running.stacks.watchers('before'), 0);
     assert.equal(s.running.stacks.watchers('doomed'), 0);

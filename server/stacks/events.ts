@@ -8,7 +8,7 @@ export const HEARTBEAT_MS = 15_000;
 /**
  * `GET /api/stacks/<name>/events`: server-sent events, `event: ref` with a RefChange as
  * data, for as long as the browser keeps the stream open; `event: gone` and the end of the
- * stream when the stack is renamed or removed.
+ * stream when the stack is renamed (`renamedTo` names it now) or removed.
  */
 export function streamRefEvents(res: ServerResponse, name: string, stacks: StackService, heartbeatMs = HEARTBEAT_MS): void {
   res.writeHead(200, {
@@ -20,8 +20,8 @@ export function streamRefEvents(res: ServerResponse, name: string, stacks: Stack
   res.write(`retry: 1000\n: watching ${name}\n\n`);
   const send = (change: RefChange) => res.write(`event: ref\ndata: ${JSON.stringify(change)}\n\n`);
   // renamed or removed: say so and end the stream; the browser's reconnect then gets a 404
-  const gone = () => {
-    res.write(`event: gone\ndata: ${JSON.stringify({ stack: name })}\n\n`);
+  const gone = (renamedTo?: string) => {
+    res.write(`event: gone\ndata: ${JSON.stringify(renamedTo === undefined ? { stack: name } : { stack: name, renamedTo })}\n\n`);
     res.end();
   };
   const unsubscribe = stacks.subscribe(name, send, gone);

@@ -275,7 +275,7 @@ export class StackService {
       }
       const renamed = { ...s, name: newName, repo };
       await this.save(this.stacks.map((x) => (x === s ? renamed : x)));
-      this.events.emit(goneEvent(name));
+      this.events.emit(goneEvent(name), newName);
       return ok(this.info(renamed));
     });
   }
@@ -440,10 +440,11 @@ export class StackService {
 
   /**
    * Ref changes of one stack as they happen; returns the unsubscribe function. `onGone` is
-   * called when the stack is renamed or removed: the name no longer means this stack (a new
-   * stack may take it), so its watchers are to stop, not to hear another stack's changes.
+   * called when the stack is renamed (with its new name) or removed: the name no longer means
+   * this stack (a new stack may take it), so its watchers are to stop, not to hear another
+   * stack's changes.
    */
-  subscribe(name: string, listener: (change: RefChange) => void, onGone: () => void = () => undefined): () => void {
+  subscribe(name: string, listener: (change: RefChange) => void, onGone: (renamedTo?: string) => void = () => undefined): () => void {
     this.events.on(name, listener);
     this.events.on(goneEvent(name), onGone);
     return () => {

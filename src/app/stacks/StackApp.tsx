@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import type { RefChange } from '../../protocol/stacks.ts';
 import type { KeyValueStore } from '../../store/persistence/kv.ts';
-import { loadWork, stackWorkKey } from '../../store/persistence/workInProgress.ts';
+import { loadWork, stackWorkKey, WORK_KEY } from '../../store/persistence/workInProgress.ts';
 import type { SavedWork, WorkBase } from '../../store/persistence/workInProgress.ts';
 import type { DocumentChanges } from '../../store/persistence/documentChanges.ts';
 import { Editor } from '../Editor.tsx';
@@ -18,6 +18,32 @@ const StacksDialog = lazy(() => import('./StacksDialog.tsx').then((m) => ({ defa
 export interface StackWork {
   key: string | null;
   base: WorkBase | null;
+}
+
+/**
+ * A stack renamed on the server while a tab had it open: the tab hands its work over to the
+ * page it opens on the new name (this tab's sessionStorage), which restores it into its own
+ * working copy. The work itself stays where it is kept (written on pagehide); only its key
+ * travels.
+ */
+const handoverKey = (stack: string) => `cairn.renamedFrom.${stack}`;
+
+function handOverWork(to: string, key: string | null): void {
+  try {
+    if (key) sessionStorage.setItem(handoverKey(to), key);
+  } catch {
+    // no session storage: the new page opens on the server's head; the old key keeps the work
+  }
+}
+
+function takeHandedOverWork(stack: string): string | null {
+  try {
+    const key = sessionStorage.getItem(handoverKey(stack));
+    sessionStorage.removeItem(handoverKey(stack));
+    return key?.startsWith(`${WORK_KEY}:stack:`) ? key : null;
+  } catch {
+    return null;
+  }
 }
 
 interface Props {
@@ -50,7 +76,8 @@ export default function StackApp({ stack, kv, work: record, changes }: Props) {
       if (gone) return;
       const client = createGitClient({ stack, tabId: copy, headers: { [CSRF_HEADER]: csrfToken() } });
       const key = stackWorkKey(stack, copy);
-      const work = await loadWork(kv, key);
+      const handedOver = takeHandedOverWork(stack);
+      const work = (await loadWork(kv, key)) ?? (handedOver ? await loadWork(kv, handedOver) : null);
       record.key = key;
       const session = new StackSession(client, { template: info.value.template, restore: async () => work });
       dispose = () => {
@@ -60,6 +87,8 @@ export default function StackApp({ stack, kv, work: record, changes }: Props) {
       if (gone) return dispose();
       setOpening({ session, template: info.value.template, work });
       await session.open();
+      // handed-over work is in this working copy now (the session writes what it restores)
+      if (handedOver && session.getState().phase === 'ready') await kv.delete(handedOver).catch(() => undefined);
     })();
     return () => {
       gone = true;
@@ -110,6 +139,7 @@ function SessionBar({ session }: { readonly session: StackSession }) {
 function SessionEditor({ stack, session, template, work, record, changes }: { stack: string; session: StackSession; template: string; work: SavedWork | null; record: StackWork; changes: DocumentChanges }) {
   const state = useSession(session);
   const [live, setLive] = useState<'connecting' | 'live' | 'lost' | 'gone'>('connecting');
+  const [renamedTo, setRenamedTo] = useState<string | null>(null);
   const ready = state.phase === 'ready';
   const branch = state.status?.branch;
   const head = state.status?.head ?? null;
@@ -142,8 +172,15 @@ function SessionEditor({ stack, session, template, work, record, changes }: { st
       void session.onRefChange(change);
     });
     // the stack was renamed or removed on the server: its name no longer means this stack
-    events.addEventListener('gone', () => {
+    events.addEventListener('gone', (e) => {
       events.close();
+      let to: unknown = null;
+      try {
+        to = (JSON.parse((e as MessageEvent<string>).data) as { renamedTo?: unknown }).renamedTo;
+      } catch {
+        // no new name to offer
+      }
+      setRenamedTo(typeof to === 'string' && to ? to : null);
       setLive('gone');
     });
     events.onopen = () => {
@@ -198,8 +235,23 @@ function SessionEditor({ stack, session, template, work, record, changes }: { st
           : live === 'connecting'
             ? 'Connecting…'
             : live === 'gone'
-              ? 'Not watching: this stack was renamed or removed on the server'
+              ? renamedTo
+                ? `Not watching: this stack was renamed to ${renamedTo} on the server`
+                : 'Not watching: this stack was removed on the server'
               : 'Not watching: reload the page'}
+        {live === 'gone' && renamedTo && (
+          <button
+            type="button"
+            className="stack-live-open"
+            data-testid="git.gone.open"
+            onClick={() => {
+              handOverWork(renamedTo, record.key);
+              location.assign(`/?stack=${encodeURIComponent(renamedTo)}`);
+            }}
+          >
+            Open {renamedTo}, with your edits
+          </button>
+        )}
       </p>
     </>
   );
