@@ -12,6 +12,8 @@ export type { FormatId };
 export interface OpenOptions extends ReadOptions {
   /** Read the file as this format instead of detecting it from its content. */
   readonly format?: FormatId;
+  /** The graph, already known to be this text's (sameGraphInputs): not built again. */
+  readonly graph?: Graph;
 }
 
 /** A template opened for reading: its text, parse, derived graph and parse-level diagnostics. */
@@ -43,7 +45,7 @@ export function openTemplate(text: string, options: OpenOptions = {}): Template 
     text,
     format: adapter.id,
     parsed,
-    graph: value ? adapter.graph(value, options) : EMPTY,
+    graph: !value ? EMPTY : options.graph && adapter.id === 'cloudformation' ? options.graph : adapter.graph(value, options),
     diagnostics: parsed.diagnostics,
     ...(options.variables ? { variables: options.variables } : {}),
   };

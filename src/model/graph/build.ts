@@ -318,6 +318,52 @@ function resourceRefs(id: string, def: CfnObject): ResourceRefs {
   return out;
 }
 
+/**
+ * What of a resource definition the Builder reads: its Type, the references written anywhere
+ * in it (Properties, Metadata, DependsOn), and these properties whole. Keep in step with the
+ * Builder above; the corpus test of `sameGraphInputs` fails when a read is missing here.
+ */
+const GRAPH_PROPERTIES = ['Events', 'Policies', 'Environment', 'VpcConfig', 'Role', 'TaskRoleArn', 'DBSubnetGroupName', 'SubnetIds', 'VpcId', 'Roles', 'PolicyDocument', 'FunctionName', 'EventSourceArn'] as const;
+
+function graphFacts(id: string, def: CfnValue | undefined): string {
+  if (!isObject(def)) return JSON.stringify([typeof def, def ?? null]);
+  const props = isObject(def['Properties']) ? def['Properties'] : {};
+  const refs = resourceRefs(id, def).refs.map((r) => [r.target, r.via, r.path, r.attribute ?? null]);
+  return JSON.stringify([def['Type'] ?? null, refs, def['DependsOn'] ?? null, GRAPH_PROPERTIES.map((k) => props[k] ?? null)]);
+}
+
+/** How many changed definitions are compared fact by fact before a build is simply cheaper. */
+const MAX_COMPARED = 8;
+
+/**
+ * True when `after` certainly gives the same graph as `before`: every top-level section but
+ * Resources is the same object (a local re-parse keeps what it did not touch), the resources
+ * are the same ids in the same order, and each definition that is not the same object reads
+ * the same to the Builder (a MemorySize, a Description, a tag). An inspector edit of such a
+ * value then keeps the graph without building it again. False is always safe.
+ */
+export function sameGraphInputs(before: CfnObject, after: CfnObject): boolean {
+  const keys = Object.keys(before);
+  const afterKeys = Object.keys(after);
+  if (keys.length !== afterKeys.length || keys.some((k, i) => k !== afterKeys[i])) return false;
+  for (const k of keys) if (k !== 'Resources' && before[k] !== after[k]) return false;
+  const a = before['Resources'];
+  const b = after['Resources'];
+  if (a === b) return true;
+  if (!isObject(a) || !isObject(b)) return false;
+  const ids = Object.keys(a);
+  const afterIds = Object.keys(b);
+  if (ids.length !== afterIds.length) return false;
+  let compared = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id !== afterIds[i]) return false;
+    if (a[id] === b[id]) continue;
+    if (++compared > MAX_COMPARED || graphFacts(id, a[id]) !== graphFacts(id, b[id])) return false;
+  }
+  return true;
+}
+
 /** Derives nodes and wires from a SAM / CloudFormation template value. */
 export function buildGraph(template: CfnObject): Graph {
   return new Builder(template).build();

@@ -5,8 +5,11 @@ import { Parsed } from '../../model/yaml/parse.ts';
 import type { Template } from '../../model/template.ts';
 import type { Graph, GraphNode } from '../../model/graph/types.ts';
 import { sameGraph } from '../../model/graph/equal.ts';
+import { sameGraphInputs } from '../../model/graph/build.ts';
+import { parseCached } from '../../model/yaml/cache.ts';
 import type { Diagnostic } from '../../model/diagnostics/types.ts';
 import type { RootState } from '../store.ts';
+import type { CfnObject } from '../../model/value.ts';
 import type { VariableOptions } from '../../model/formats/serverless/variables.ts';
 
 export const selectText = (s: RootState) => s.document.text;
@@ -33,17 +36,28 @@ export const selectVariableOptions = createSelector(
  * its graph from the cached parse, never parsing again.
  */
 const opened: Template[] = [];
+/**
+ * Each remembered template's value, read when it was made: an edit's local re-parse takes its
+ * parse over (Parsed.handOver), and reading `parsed.value` after that would parse it all again.
+ * The value objects themselves are never changed.
+ */
+const valueOf = new WeakMap<Template, CfnObject | null>();
 function templateOf(text: string, variables: VariableOptions): Template {
   const hit = opened.find((t) => t.text === text && (t.format !== 'serverless' || t.variables === variables));
   if (hit) return hit;
   // only the variables changed (another stage): the graph is built again from the same parse
   const same = opened.find((t) => t.text === text);
   if (same?.parsed instanceof Parsed) rememberParsed(same.parsed);
-  const fresh = openTemplate(text, { variables });
-  // an edit that leaves the graph as it was (a property, a value) keeps the graph object, so
-  // nothing that draws it (canvas, minimap, layout) has anything to do
   const last = opened[0];
-  const t = last && sameGraph(last.graph, fresh.graph) ? { ...fresh, graph: last.graph } : fresh;
+  // an edit that leaves the graph as it was (a property, a value) keeps the graph object, so
+  // nothing that draws it (canvas, minimap, layout) has anything to do; where the template's
+  // value shows that (see sameGraphInputs), the graph is not even built again
+  const value = parseCached(text).value;
+  const before = last ? valueOf.get(last) : null;
+  const reuse = last?.format === 'cloudformation' && before && value && sameGraphInputs(before, value);
+  const fresh = openTemplate(text, reuse ? { variables, graph: last.graph } : { variables });
+  const t = last && !reuse && sameGraph(last.graph, fresh.graph) ? { ...fresh, graph: last.graph } : fresh;
+  valueOf.set(t, value);
   opened.unshift(t);
   opened.length = Math.min(opened.length, 2);
   return t;
