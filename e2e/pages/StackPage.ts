@@ -16,21 +16,23 @@ export function uniqueStack(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
-/** Creates a stack through the API, as the app does (same origin, the page's CSRF token). */
-export async function createStack(request: APIRequestContext, baseURL: string, name: string, starter = 'orders-api.yaml'): Promise<void> {
+/** The headers the API asks of a page's own requests: the CSRF token the page carries, and the origin. */
+async function apiHeaders(request: APIRequestContext, baseURL: string): Promise<Record<string, string>> {
   const html = await (await request.get('/')).text();
   const token = /<meta name="cairn-csrf" content="([0-9a-f]+)"\s*\/?>/.exec(html)?.[1];
   if (!token) throw new Error('no CSRF token in the page');
-  const res = await request.post('/api/stacks', { headers: { 'x-cairn-csrf': token, origin: baseURL }, data: { name, starter } });
+  return { 'x-cairn-csrf': token, origin: baseURL };
+}
+
+/** Creates a stack through the API, as the app does (same origin, the page's CSRF token). */
+export async function createStack(request: APIRequestContext, baseURL: string, name: string, starter = 'orders-api.yaml'): Promise<void> {
+  const res = await request.post('/api/stacks', { headers: await apiHeaders(request, baseURL), data: { name, starter } });
   expect(res.status(), await res.text()).toBe(201);
 }
 
 /** Renames a stack through the API, as another tab or a script would. */
 export async function renameStack(request: APIRequestContext, baseURL: string, name: string, to: string): Promise<void> {
-  const html = await (await request.get('/')).text();
-  const token = /<meta name="cairn-csrf" content="([0-9a-f]+)"\s*\/?>/.exec(html)?.[1];
-  if (!token) throw new Error('no CSRF token in the page');
-  const res = await request.patch(`/api/stacks/${encodeURIComponent(name)}`, { headers: { 'x-cairn-csrf': token, origin: baseURL }, data: { name: to } });
+  const res = await request.patch(`/api/stacks/${encodeURIComponent(name)}`, { headers: await apiHeaders(request, baseURL), data: { name: to } });
   expect(res.status(), await res.text()).toBe(200);
 }
 

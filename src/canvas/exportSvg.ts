@@ -1,13 +1,10 @@
 import type { Graph, GraphEdge } from '../model/graph/types.ts';
 import { KIND_STYLE } from './nodes/kindStyle.ts';
-import { fitText, textWidth } from './nodes/fitText.ts';
+import { canMeasure, fitText, ID_FONT, NODE_FAMILY, textWidth, TYPE_FONT } from './nodes/fitText.ts';
 import { PART_CHIP_GAP, PART_CHIP_WIDTH, PART_ROW_HEIGHT, drawnId, nodeBoxes, partsOf } from './geometry.ts';
 import type { Position } from './geometry.ts';
 
-const FAMILY = "system-ui, -apple-system, 'Segoe UI', sans-serif";
-const ID_FONT = `600 13px ${FAMILY}`;
-const SMALL_FONT = `11px ${FAMILY}`;
-const GLYPH_FONT = `700 10px ${FAMILY}`;
+const GLYPH_FONT = `700 10px ${NODE_FAMILY}`;
 
 /**
  * Fits a label into `width` px: measured where text can be (the browser, as the canvas fits its
@@ -15,7 +12,7 @@ const GLYPH_FONT = `700 10px ${FAMILY}`;
  * stays in <title>.
  */
 function fit(s: string, font: string, width: number, max: number): string {
-  if (textWidth('', font) !== undefined) return fitText(s, font, width);
+  if (canMeasure()) return fitText(s, font, width);
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
@@ -63,7 +60,7 @@ export function exportSvg(graph: Graph, positions: Readonly<Record<string, Posit
       const x = b.x + 12 + (i % perRow) * (PART_CHIP_WIDTH + PART_CHIP_GAP);
       const y = b.y + b.h - 8 - rows * PART_ROW_HEIGHT + Math.floor(i / perRow) * PART_ROW_HEIGHT + 2;
       const label = p.id.startsWith(c.id) && p.id.length > c.id.length ? p.id.slice(c.id.length) : p.id;
-      return `<g data-node="${esc(p.id)}"><title>${esc(`${p.id} (${p.type})`)}</title><rect x="${x}" y="${y}" width="${PART_CHIP_WIDTH}" height="24" rx="12" fill="#fff" stroke="#c5cae9"/><text x="${x + 10}" y="${y + 16}" font-size="11" fill="#1d2733">${esc(fit(label, SMALL_FONT, PART_CHIP_WIDTH - 20, 22))}</text></g>`;
+      return `<g data-node="${esc(p.id)}"><title>${esc(`${p.id} (${p.type})`)}</title><rect x="${x}" y="${y}" width="${PART_CHIP_WIDTH}" height="24" rx="12" fill="#fff" stroke="#c5cae9"/><text x="${x + 10}" y="${y + 16}" font-size="11" fill="#1d2733">${esc(fit(label, TYPE_FONT, PART_CHIP_WIDTH - 20, 22))}</text></g>`;
     });
     out.push(`<g data-node="${esc(c.id)}"><rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="12" fill="#3949ab0a" stroke="#3949ab" stroke-width="2" stroke-dasharray="8 5"/><text x="${b.x + 14}" y="${b.y + 24}" font-size="13" font-weight="600" fill="#1d2733">${esc(c.id)}</text></g>`, ...chips);
   }
@@ -102,7 +99,7 @@ export function exportSvg(graph: Graph, positions: Readonly<Record<string, Posit
         `<rect x="${b.x + 12}" y="${b.y + 13}" width="${gw}" height="30" rx="6" fill="${k.accent}"/>` +
         `<text x="${b.x + 12 + gw / 2}" y="${b.y + 32}" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">${esc(k.glyph)}</text>` +
         `<text x="${tx}" y="${b.y + 25}" font-size="13" font-weight="600" fill="#1d2733">${esc(fit(n.id, ID_FONT, room, 21))}</text>` +
-        `<text x="${tx}" y="${b.y + 41}" font-size="11" fill="#5f6b7a">${esc(fit(n.type, SMALL_FONT, room, 26))}</text></g>`,
+        `<text x="${tx}" y="${b.y + 41}" font-size="11" fill="#5f6b7a">${esc(fit(n.type, TYPE_FONT, room, 26))}</text></g>`,
     );
   }
   out.push('</svg>');

@@ -4,13 +4,10 @@ import type { NodeProps } from '@xyflow/react';
 import type { ResourceFlowNode } from '../toFlow.ts';
 import { KIND_STYLE } from './kindStyle.ts';
 import { CanvasActionsContext } from './canvasActions.ts';
-import { fitText, textWidth } from './fitText.ts';
+import { fitText, ID_FONT, NODE_FAMILY, textWidth, TYPE_FONT } from './fitText.ts';
 
-// The fonts and box of .rnode in canvas.css, for fitting its text lines without a CSS clip.
-const FAMILY = "system-ui, -apple-system, 'Segoe UI', sans-serif";
-const ID_FONT = `600 13px ${FAMILY}`;
-const TYPE_FONT = `11px ${FAMILY}`;
-const GLYPH_FONT = `700 11px ${FAMILY}`;
+// The box of .rnode in canvas.css, for fitting its text lines without a CSS clip.
+const GLYPH_FONT = `700 11px ${NODE_FAMILY}`;
 /** Node width 200, less 4 + 1 border, 2 x 12 padding and the 10 px gap after the glyph. */
 const TEXT_ROOM = 200 - 5 - 24 - 10;
 

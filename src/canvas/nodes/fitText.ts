@@ -6,6 +6,11 @@
  * text stays in the node's `title`.
  */
 
+/** The fonts of a node's lines (canvas.css .rnode), which the SVG export draws with too. */
+export const NODE_FAMILY = "system-ui, -apple-system, 'Segoe UI', sans-serif";
+export const ID_FONT = `600 13px ${NODE_FAMILY}`;
+export const TYPE_FONT = `11px ${NODE_FAMILY}`;
+
 /** The width of `text` in CSS pixels at the font this measurer was made for. */
 export type Measure = (text: string) => number;
 
@@ -43,6 +48,11 @@ function measurer(): Context | null {
     context = typeof OffscreenCanvas === 'function' ? (new OffscreenCanvas(1, 1).getContext('2d') as Context | null) : null;
   }
   return context;
+}
+
+/** Whether text can be measured here (a browser), not only counted. */
+export function canMeasure(): boolean {
+  return measurer() !== null;
 }
 
 /** The width of `text` at `font`, or undefined where there is nothing to measure with. */

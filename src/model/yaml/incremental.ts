@@ -98,11 +98,12 @@ export function reparseLocally(old: Parsed, newText: string, splices: readonly S
     t.delta += sp.text.length - (sp.end - sp.start);
   }
   touched.sort((x, y) => x.start - y.start);
-  if (touched.reduce((sum, t) => sum + t.delta, 0) !== newText.length - text.length) return null;
+  if (touched.reduce((total, t) => total + t.delta, 0) !== newText.length - text.length) return null;
   // old offset -> new offset: shifted by every touched entry that ends at or before it
   // (entries do not overlap, so their ends are in order too)
   const ends = touched.map((t) => t.end);
-  const shifts = touched.map((_t, i) => touched.slice(0, i + 1).reduce((sum, t) => sum + t.delta, 0));
+  let sum = 0;
+  const shifts = touched.map((t) => (sum += t.delta));
   const move = (pos: number): number => {
     let lo = 0;
     let hi = ends.length;
