@@ -1,3 +1,6 @@
+/** The key of the local document's work in progress (workInProgress.ts; read early by app/early.ts). */
+export const WORK_KEY = 'work-in-progress';
+
 /** The storage the editor keeps work in progress in: IndexedDB in the browser, a Map in tests. */
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
@@ -98,7 +101,11 @@ export function withExitCopy(kv: KeyValueStore, storage: Pick<Storage, 'getItem'
     }
   };
   return {
-    get: async (key) => newer(await kv.get(key), read(key)),
+    get: async (key) => {
+      // the copy first: a write of the previous page's that lands during the read below drops it
+      const copy = read(key);
+      return newer(await kv.get(key), copy);
+    },
     set: async (key, value) => {
       await kv.set(key, value);
       const copy = read(key);

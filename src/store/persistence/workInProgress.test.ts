@@ -170,3 +170,20 @@ test("a stack's work is kept under its working copy's key with the branch and co
   await kv.set(stackWorkKey('orders', 'abcd1234'), { ...saved, base: { branch: 'main', head: '../../x' } });
   assert.equal((await loadWork(kv, stackWorkKey('orders', 'abcd1234')))?.base, undefined, 'a malformed base is dropped');
 });
+
+test('a reload that reads while the previous page\'s IndexedDB write lands (and drops the copy) still gets the newest work', async () => {
+  const { withExitCopy } = await import('./kv.ts');
+  const local = new Map<string, string>();
+  const storage = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v), removeItem: (k: string) => void local.delete(k) };
+  const idb = memoryStore();
+  const older = { version: 1, name: 'a', text: 'old', savedAt: '2026-01-01T00:00:00.000Z' };
+  const newest = { version: 1, name: 'a', text: 'new', savedAt: '2026-06-01T00:00:00.000Z' };
+  await idb.set(WORK_KEY, older);
+  const leaving = withExitCopy(idb, storage);
+  leaving.setNow(WORK_KEY, newest);
+  // the next page's IndexedDB read answers with what was there when it began, and the previous
+  // page's write of the newest work lands (dropping the copy) before that answer arrives
+  const reading = withExitCopy({ ...idb, get: async (k: string) => { const v = await idb.get(k); await leaving.set(WORK_KEY, newest); return v; } }, storage);
+  assert.equal((await loadWork(reading))?.text, 'new');
+  assert.equal(local.size, 0, 'the copy was dropped meanwhile');
+});
