@@ -11,7 +11,7 @@
  * `SLICE_MS`; the parse then resumes in the next idle period, as it does after real input.
  * Nothing else in the app calls isInputPending (React's scheduler no longer does).
  */
-export const SLICE_MS = 40;
+export const SLICE_MS = 25;
 
 interface Scheduling {
   isInputPending(options?: { includeContinuous?: boolean }): boolean;
