@@ -5,7 +5,6 @@ import { selectGraph } from '../store/document/selectors.ts';
 import { nodesPlaced } from '../store/layout/slice.ts';
 import { useAppDispatch } from '../store/hooks.ts';
 import type { KeyValueStore } from '../store/persistence/kv.ts';
-import type { SavedWork } from '../store/persistence/workInProgress.ts';
 import type { RootState } from '../store/store.ts';
 import type { StageState } from '../store/document/stage.ts';
 import { Editor } from './Editor.tsx';
@@ -28,8 +27,6 @@ const ACCEPT = '.yaml,.yml,.json,.template,application/json,application/yaml,tex
 
 interface Props {
   readonly kv: KeyValueStore;
-  /** The work a previous page left, already being read (main.tsx). */
-  readonly restoring?: Promise<SavedWork | null>;
 }
 
 interface Message {
@@ -54,8 +51,8 @@ interface OpenDocument extends Incoming {
   readonly drafts?: readonly string[];
 }
 
-export function App({ kv, restoring }: Props) {
-  const opening = useOpening(SAMPLE, kv, restoring);
+export function App({ kv }: Props) {
+  const opening = useOpening(SAMPLE, kv);
   const [opened, setOpened] = useState<OpenDocument | null>(null);
   const doc: OpenDocument | null = opened ?? (opening.status === 'loaded' ? { key: 0, ...opening } : null);
   const [gallery, setGallery] = useState(false);

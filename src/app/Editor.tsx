@@ -55,13 +55,8 @@ interface Props {
 
 type Question = { source: string; target: string; options: readonly WireKind[] };
 
-// The YAML panel (CodeMirror) is a lazy chunk. It is open unless the user closed it, and then
-// the chunk is fetched from the start: it arrives and is compiled while the page waits for the
-// stack, not after the canvas is drawn. (A failed fetch is tried again when the panel mounts.)
-const loadYamlEditor = () => import('../yaml/YamlEditor.tsx');
-const yamlEditorChunk = readFlag('cairn.yamlPanel', true) ? loadYamlEditor() : null;
-yamlEditorChunk?.catch(() => undefined);
-const YamlEditor = lazy(() => yamlEditorChunk?.catch(loadYamlEditor) ?? loadYamlEditor());
+// The YAML panel (CodeMirror) is a lazy chunk: the first paint does not wait for it.
+const YamlEditor = lazy(() => import('../yaml/YamlEditor.tsx'));
 // Panels not needed for the first paint are lazy chunks (the initial JS budget is 250 KB gzip).
 const Inspector = lazy(() => import('../sidebar/Inspector.tsx').then((m) => ({ default: m.Inspector })));
 const WireInspector = lazy(() => import('../sidebar/WireInspector.tsx').then((m) => ({ default: m.WireInspector })));

@@ -1,20 +1,29 @@
-// first: starts reading (and parsing) the saved work while the rest of the page's code loads
-import { kv, savedRecord, stack } from './early.ts';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { App } from './App.tsx';
 import { createStore } from '../store/store.ts';
-import { persistWork, validWork } from '../store/persistence/workInProgress.ts';
+import { indexedDbStore, withExitCopy } from '../store/persistence/kv.ts';
+import { persistWork } from '../store/persistence/workInProgress.ts';
 import type { StackWork } from './stacks/StackApp.tsx';
 import { documentChanges } from '../store/persistence/documentChanges.ts';
 import { runBeforeExit } from '../store/persistence/beforeExit.ts';
 import './styles.css';
 
+/** localStorage, when the browser lets the page have it. */
+function localStore(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `/?stack=<name>` edits a stack the server hosts, through git (a lazy chunk); `/` a local document. */
 const StackApp = lazy(() => import('./stacks/StackApp.tsx'));
-// `/` opens the work a previous page left (being read since early.ts ran)
-const restoring = savedRecord?.then(validWork);
+const stack = new URLSearchParams(location.search).get('stack');
+
+const kv = withExitCopy(indexedDbStore(), localStore());
 /** Where a stack's work is kept, and the branch and commit it is edited on (StackApp keeps both current). */
 const work: StackWork = { key: null, base: null };
 const persistence = persistWork(kv, stack !== null ? { key: () => work.key, base: () => work.base } : {});
@@ -40,7 +49,7 @@ createRoot(container).render(
           <StackApp stack={stack} kv={kv} work={work} changes={changes} />
         </Suspense>
       ) : (
-        <App kv={kv} {...(restoring ? { restoring } : {})} />
+        <App kv={kv} />
       )}
     </Provider>
   </StrictMode>,

@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KeyValueStore } from '../store/persistence/kv.ts';
 import { loadWork } from '../store/persistence/workInProgress.ts';
 import type { SavedWork } from '../store/persistence/workInProgress.ts';
 import { fetchSample } from './sample.ts';
-import { takeReadAhead } from '../store/document/readAhead.ts';
-import { primeParse } from '../model/yaml/cache.ts';
 
 export type OpeningState =
   | { readonly status: 'loading' }
@@ -24,23 +22,15 @@ export type OpeningState =
 
 /**
  * What the editor opens with: the work a previous page left in the browser (so a reload
- * loses nothing), or else the sample stack. `restoring` is that work already being read (the
- * page starts reading it, and parsing it in a worker, before React renders: main.tsx); it is
- * used once, by the first opening.
+ * loses nothing), or else the sample stack.
  */
-export function useOpening(sample: string, kv: KeyValueStore, restoring?: Promise<SavedWork | null>): OpeningState {
+export function useOpening(sample: string, kv: KeyValueStore): OpeningState {
   const [state, setState] = useState<OpeningState>({ status: 'loading' });
-  const early = useRef(restoring);
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
-    const reading = early.current ?? loadWork(kv);
-    early.current = undefined;
     void (async () => {
-      const saved = await reading;
-      // the worker's reading of the text, when there is one, spares this thread the parse
-      const read = saved && (await takeReadAhead(saved.text));
-      if (saved && read) primeParse(saved.text, read);
+      const saved = await loadWork(kv);
       if (controller.signal.aborted) return;
       if (saved) {
         const dirty = saved.dirty ?? true;

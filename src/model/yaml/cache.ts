@@ -1,5 +1,5 @@
-import { Parsed, parseText } from './parse.ts';
-import type { ReadState } from './parse.ts';
+import { parseText } from './parse.ts';
+import type { Parsed } from './parse.ts';
 
 const cache = new Map<string, Parsed>();
 const CACHE_SIZE = 4;
@@ -22,7 +22,3 @@ export function rememberParsed(parsed: Parsed): Parsed {
   return parsed;
 }
 
-/** Records what another thread read of `text` (readAhead.ts): its tree is built when first asked for. */
-export function primeParse(text: string, read: ReadState): Parsed {
-  return rememberParsed(Parsed.fromRead(text, read));
-}

@@ -37,32 +37,6 @@ export interface ParseState {
 }
 
 /**
- * What a parse reads from a text, without the tree: structured-cloneable, so a worker can read
- * a text and hand this to the page (see readAhead.ts).
- */
-export interface ReadState {
-  readonly value: CfnObject | null;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly blocked: boolean;
-  readonly anchors: boolean;
-}
-
-/** Reads `text` as `Parsed` does, keeping what a worker can send (no tree). */
-export function readText(text: string): ReadState {
-  const { value, diagnostics, blocked, anchors } = parseState(text, new LineIndex(text), detectSyntax(text));
-  return { value, diagnostics, blocked, anchors };
-}
-
-/** The read-ahead worker's answer to one text (readAhead.worker.ts): never throws. */
-export function answerRead(req: { readonly text: string }): { readonly read: ReadState } | { readonly error: string } {
-  try {
-    return { read: readText(req.text) };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-/**
  * A parse that can hand its tree over to the parse of an edited text (which then patches it
  * in place instead of parsing everything again). Once handed over, this object quietly parses
  * its own text again if anyone still reads it.
@@ -83,22 +57,6 @@ export class Parsed implements ParsedText {
     this.syntax = detectSyntax(text);
     this.state = state ?? parseState(text, this.lines, this.syntax);
     this.styleCache = style;
-  }
-
-  /**
-   * The parse of `text` from what another thread read of the same text (`readText`): its value,
-   * diagnostics and flags are used as they are, and the tree, which only edits and a few panels
-   * need, is built from the text the first time one asks for it.
-   */
-  static fromRead(text: string, read: ReadState): Parsed {
-    const parsed = new Parsed(text, { ...read, doc: null });
-    parsed.state = new ReadAhead(text, parsed.lines, parsed.syntax, read);
-    return parsed;
-  }
-
-  /** False while the tree of a parse made `fromRead` has not been built yet. */
-  get treeBuilt(): boolean {
-    return !(this.state instanceof ReadAhead) || this.state.built;
   }
 
   /** How the file is written (indentation, quotes, short or long intrinsics, line endings). */
@@ -130,36 +88,6 @@ export class Parsed implements ParsedText {
     const s = this.current;
     this.state = null;
     return s;
-  }
-}
-
-/** The state of a parse made `fromRead`: the tree is parsed from the text when first read. */
-class ReadAhead implements ParseState {
-  readonly value: CfnObject | null;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly blocked: boolean;
-  readonly anchors: boolean;
-  private tree: Document.Parsed | null | undefined;
-
-  constructor(
-    private readonly text: string,
-    private readonly lines: LineIndex,
-    private readonly syntax: Syntax,
-    read: ReadState,
-  ) {
-    this.value = read.value;
-    this.diagnostics = read.diagnostics;
-    this.blocked = read.blocked;
-    this.anchors = read.anchors;
-  }
-
-  get built(): boolean {
-    return this.tree !== undefined;
-  }
-
-  get doc(): Document.Parsed | null {
-    if (this.tree === undefined) this.tree = parseState(this.text, this.lines, this.syntax).doc;
-    return this.tree;
   }
 }
 

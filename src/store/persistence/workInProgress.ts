@@ -3,12 +3,11 @@ import { documentOpened, documentSaved, editsApplied, redone, textEdited, undone
 import { draftAdded, draftsRemoved, nodeRenamed, nodesPlaced } from '../layout/slice.ts';
 import type { RootState } from '../store.ts';
 import type { ExitStore, KeyValueStore } from './kv.ts';
-import { WORK_KEY } from './kv.ts';
 import { parseLayout } from '../../model/layout/sidecar.ts';
 import { envValueRemoved, envValueSet, parseStage, regionChosen, stageChosen } from '../document/stage.ts';
 import type { StageState } from '../document/stage.ts';
 
-export { WORK_KEY };
+export const WORK_KEY = 'work-in-progress';
 /** A draft Timer's id (`Timer1`): a logical id. */
 const DRAFT_ID = /^[A-Za-z][A-Za-z0-9]{0,254}$/;
 /** Saves are batched: one write per pause in editing, never one per keystroke. */
@@ -51,15 +50,7 @@ export function isSavedWork(v: unknown): v is SavedWork {
 /** Reads the work a previous page left, if any (a corrupt record is ignored, never thrown). */
 export async function loadWork(store: KeyValueStore, key: string = WORK_KEY): Promise<SavedWork | null> {
   try {
-    return validWork(await store.get(key));
-  } catch {
-    return null;
-  }
-}
-
-/** A stored record of work as the editor may trust it, or null (a corrupt record is ignored, never thrown). */
-export function validWork(v: unknown): SavedWork | null {
-  try {
+    const v = await store.get(key);
     if (!isSavedWork(v)) return null;
     // positions are checked like a sidecar: a bad entry is dropped, never trusted
     const layout = v.layout ? parseLayout(JSON.stringify({ version: 1, nodes: v.layout })).layout.nodes : undefined;
