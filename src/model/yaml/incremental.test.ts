@@ -75,3 +75,35 @@ test('edits in two sections at once are read locally and equal a full parse', ()
   assert.equal(treeDifference(local.doc!.contents, full.doc!.contents), null);
   assert.equal(resources(local.value)['Untouched'], untouched);
 });
+
+test('in a section of many entries, each edit is read locally in the one entry that holds it, also when it starts in the key line\'s indentation or keeps the length', () => {
+  const many = `Resources:\n${Array.from({ length: 60 }, (_, i) => `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: ${10 + i}\n`).join('')}Outputs:\n  Last:\n    Value: !Ref Queue59\n`;
+  let text = many;
+  let p = parseText(text);
+  const check = (splice: { start: number; end: number; text: string }, what: string) => {
+    const edited = text.slice(0, splice.start) + splice.text + text.slice(splice.end);
+    const untouched = resources(p.value)['Queue0'];
+    const local = reparseLocally(p, edited, [splice]);
+    assert.ok(local, `${what}: read locally`);
+    const full = parseText(edited);
+    assert.ok(valueEquals(local.value, full.value), what);
+    assert.equal(treeDifference(local.doc!.contents, full.doc!.contents), null, what);
+    if (!what.includes('Queue0')) assert.equal(resources(local.value)['Queue0'], untouched, `${what}: other entries not read again`);
+    text = edited;
+    p = local;
+  };
+  // the same length, one after another (nothing moves), then a longer value (everything after moves)
+  for (const i of [37, 12, 37, 59, 0]) {
+    const at = text.indexOf(`DelaySeconds: ${10 + i}\n`) + 'DelaySeconds: '.length;
+    check({ start: at, end: at + 2, text: String(90 - i).padStart(2, '0') }, `Queue${i} in place`);
+    const back = text.indexOf(`DelaySeconds: ${String(90 - i).padStart(2, '0')}\n`) + 'DelaySeconds: '.length;
+    check({ start: back, end: back + 2, text: String(10 + i) }, `Queue${i} back`);
+  }
+  const longer = text.indexOf('DelaySeconds: 40\n') + 'DelaySeconds: '.length;
+  check({ start: longer, end: longer + 2, text: '400' }, 'Queue30 longer');
+  // a splice from the start of a key's line (its indentation): the whole entry replaced
+  const line = text.indexOf('  Queue20:\n');
+  const end = text.indexOf('  Queue21:\n') - 1; // up to its last line's end
+  check({ start: line, end, text: '  Topic20:\n    Type: AWS::SNS::Topic' }, 'Queue20 replaced from its line start');
+  assert.ok(resources(p.value)['Topic20'] && !resources(p.value)['Queue20']);
+});

@@ -56,11 +56,29 @@ function entryHolding(text: string, root: YAMLMap, lo: number, hi: number): { se
     if (k && lineStart(text, k[0]) <= lo && hi <= lineEnd(text, pairEnd(text, p))) section = p;
   }
   if (!section || !isMap(section.value) || section.value.flow) return null;
-  const entry = (section.value.items as Pair[]).find((p) => {
-    const k = (p.key as { range?: Range3 }).range;
-    return k && lineStart(text, k[0]) <= lo && hi <= lineEnd(text, pairEnd(text, p));
-  });
-  return entry ? { section, entry } : null;
+  const entries = section.value.items as Pair[];
+  const holds = (p: Pair | undefined): boolean => {
+    const k = (p?.key as { range?: Range3 } | undefined)?.range;
+    return Boolean(k && lineStart(text, k[0]) <= lo && hi <= lineEnd(text, pairEnd(text, p!)));
+  };
+  // A block map's keys are in text order, each on a line of its own, and an entry ends before
+  // the next key's line: only the last entry whose key's line starts at or before `lo` can hold
+  // the range. Found by halving (a section may have hundreds of entries, and an entry's end is a
+  // walk down its last values); a key without a range falls back to trying every entry.
+  let a = 0;
+  let b = entries.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    const k = (entries[mid]!.key as { range?: Range3 }).range;
+    if (!k) {
+      const found = entries.find(holds);
+      return found ? { section, entry: found } : null;
+    }
+    if (lineStart(text, k[0]) <= lo) a = mid + 1;
+    else b = mid;
+  }
+  const entry = entries[a - 1];
+  return entry && holds(entry) ? { section, entry } : null;
 }
 
 /**
@@ -163,7 +181,8 @@ export function reparseLocally(old: Parsed, newText: string, splices: readonly S
 
   const state = old.handOver();
   const tree = state.doc!;
-  remapTree(tree.contents, move);
+  // entries that kept their length move nothing (a value changed in place, the common edit)
+  if (shifts.some((d) => d !== 0)) remapTree(tree.contents, move);
   const docRange = (tree as unknown as { range: Range3 }).range;
   if (docRange) for (let i = 0; i < 3; i++) docRange[i] = move(docRange[i]!);
   for (const { t, from, items } of parts) {
