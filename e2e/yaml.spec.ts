@@ -55,3 +55,43 @@ test('a reference typed to nothing is a diagnostic: listed, badged on its node, 
   await expect(editor.diagnostics()).toContainText('No problems found.');
   await expect(page.getByTestId('canvas.node.TypedQueue.diagnostics')).toHaveCount(0);
 });
+
+test('the divider between the canvas and the YAML panel resizes both, by mouse and by keys, and the width survives a reload', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  const canvasWidth = async () => (await editor.canvas.root().boundingBox())!.width;
+  const panel0 = await editor.yaml.width();
+  const canvas0 = await canvasWidth();
+  const divider = editor.yaml.divider();
+  await expect(divider).toHaveAttribute('aria-valuenow', '57');
+
+  // dragged 120 px to the left: the panel takes what the canvas gives up
+  await editor.yaml.dragDivider(-120);
+  await expect.poll(() => editor.yaml.width()).toBeGreaterThan(panel0 + 100);
+  const panel1 = await editor.yaml.width();
+  expect(panel1).toBeLessThan(panel0 + 140);
+  expect(Math.abs(canvas0 - (await canvasWidth()) - (panel1 - panel0))).toBeLessThan(3);
+  const after = Number(await divider.getAttribute('aria-valuenow'));
+  expect(after).toBeLessThan(57);
+  // the canvas still draws the stack in its new width, and the editor still edits
+  await expect(editor.nodes().first()).toBeVisible();
+
+  // keys: focused, each arrow moves it a step; End narrows the panel as far as it goes
+  await divider.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(divider).toHaveAttribute('aria-valuenow', String(after + 5));
+  await page.keyboard.press('End');
+  await expect(divider).toHaveAttribute('aria-valuenow', '80');
+  const narrow = await editor.yaml.width();
+  expect(narrow).toBeLessThan(panel0 - 50);
+
+  // kept across a reload
+  await editor.reload();
+  await expect(editor.yaml.divider()).toHaveAttribute('aria-valuenow', '80');
+  expect(Math.abs((await editor.yaml.width()) - narrow)).toBeLessThan(3);
+
+  // a double click puts it back
+  await editor.yaml.divider().dblclick();
+  await expect(editor.yaml.divider()).toHaveAttribute('aria-valuenow', '57');
+  await expect.poll(() => editor.yaml.width()).toBeGreaterThan(panel0 - 3);
+});

@@ -389,6 +389,31 @@ export class YamlPanel {
     return this.page.getByRole('textbox', { name: 'Template YAML' });
   }
 
+  /** The panel (title and editor), whose width the divider sets. */
+  panel(): Locator {
+    return this.page.locator('section.yaml-panel');
+  }
+
+  /** The divider between the canvas and the panel. */
+  divider(): Locator {
+    return this.page.getByRole('separator', { name: 'Canvas and YAML panel width' });
+  }
+
+  async width(): Promise<number> {
+    return (await this.panel().boundingBox())!.width;
+  }
+
+  /** Drags the divider `dx` pixels (negative: to the left, the panel grows) with the mouse. */
+  async dragDivider(dx: number): Promise<void> {
+    const b = (await this.divider().boundingBox())!;
+    const x = b.x + b.width / 2;
+    const y = b.y + b.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await this.page.mouse.move(x + (dx * i) / 10, y);
+    await this.page.mouse.up();
+  }
+
   /**
    * The whole document. CodeMirror draws only the lines near the viewport, so the DOM does not
    * hold the full text: read it from the editor's state (the view hangs off `.cm-content`).

@@ -6,6 +6,9 @@ import type { Position } from '../canvas/toFlow.ts';
 import type { GraphNode, NodeKind } from '../model/graph/types.ts';
 import type { WireKind } from '../model/catalog/wires.ts';
 import { Palette } from '../sidebar/Palette.tsx';
+import { SplitHandle } from './SplitHandle.tsx';
+import { readShare, splitColumns, writeShare } from './split.ts';
+import { localStore } from '../store/persistence/kv.ts';
 import { freeId } from '../sidebar/newNode.ts';
 import { nodeKindInfo } from '../model/catalog/nodeKinds.ts';
 import { documentOpened, documentSaved, editsApplied, redone, refusalDismissed, textEdited, undone } from '../store/document/slice.ts';
@@ -123,6 +126,13 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | undefined>(undefined);
   const [tab, setTab] = useState<'edit' | 'deployments'>('edit');
   const [showYaml, setShowYaml] = useState(() => readFlag('cairn.yamlPanel', true));
+  // how the canvas and the YAML panel share the width (SplitHandle), kept in the browser
+  const [yamlShare, setYamlShare] = useState(() => readShare(localStore()));
+  const grid = useRef<HTMLDivElement>(null);
+  const onYamlShare = useCallback((share: number) => {
+    setYamlShare(share);
+    writeShare(localStore(), share);
+  }, []);
   const [jumping, setJumping] = useState(false);
   const [focus, setFocus] = useState<{ id: string; nonce: number } | undefined>(undefined);
   const positions = useAppSelector(selectPositions);
@@ -373,7 +383,12 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
 
   const message = notice ?? (refused ? refused.map((d) => d.message).join(' ') : null);
   return (
-    <div className={`editor${showYaml ? '' : ' yaml-hidden'}`} data-laid-out={laidOut ? 'true' : 'false'}>
+    <div
+      ref={grid}
+      className={`editor${showYaml ? '' : ' yaml-hidden'}`}
+      style={splitColumns(yamlShare) as React.CSSProperties}
+      data-laid-out={laidOut ? 'true' : 'false'}
+    >
       <Palette format={template.format} onAdd={add} onPickResource={() => setPicking((p) => (p ? null : {}))} picking={picking !== null} />
       {picking && (
         <Suspense fallback={null}>
@@ -483,6 +498,7 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
         />
       </section>
       <section className="yaml-panel" aria-label={`${name} (YAML)`}>
+        <SplitHandle share={yamlShare} onShare={onYamlShare} grid={grid} />
         <h2 className="yaml-panel-title">{name}</h2>
         <Suspense fallback={<pre className="yaml-loading">{template.text}</pre>}>
           <YamlEditor text={template.text} diagnostics={diagnostics} onChange={onYaml} {...(reveal ? { reveal } : {})} />

@@ -10,6 +10,7 @@ export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['Tab, Shift+Tab', 'Move between palette items, nodes and panels'],
   ['Enter (on a palette item)', 'Add that node in the middle of the view'],
   ['Arrow keys (on a selected node)', 'Move it'],
+  ['Left, Right, Home, End (on the divider before the YAML panel)', 'Give the canvas or the YAML panel more width; a double click resets it'],
   ['Shift+click, drag on the background', 'Select several nodes'],
   ['Enter (in a field)', 'Apply the value; Esc puts the old one back'],
   ['Ctrl+Enter (in a YAML field)', 'Apply the YAML'],

@@ -3,21 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { App } from './App.tsx';
 import { createStore } from '../store/store.ts';
-import { indexedDbStore, withExitCopy } from '../store/persistence/kv.ts';
+import { indexedDbStore, localStore, withExitCopy } from '../store/persistence/kv.ts';
 import { persistWork } from '../store/persistence/workInProgress.ts';
 import type { StackWork } from './stacks/StackApp.tsx';
 import { documentChanges } from '../store/persistence/documentChanges.ts';
 import { runBeforeExit } from '../store/persistence/beforeExit.ts';
 import './styles.css';
-
-/** localStorage, when the browser lets the page have it. */
-function localStore(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 /** `/?stack=<name>` edits a stack the server hosts, through git (a lazy chunk); `/` a local document. */
 const StackApp = lazy(() => import('./stacks/StackApp.tsx'));

@@ -1,6 +1,15 @@
 /** The key of the local document's work in progress (workInProgress.ts; read early by app/early.ts). */
 export const WORK_KEY = 'work-in-progress';
 
+/** localStorage, when the browser lets the page have it (a sandboxed or private page may not). */
+export function localStore(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The storage the editor keeps work in progress in: IndexedDB in the browser, a Map in tests. */
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
