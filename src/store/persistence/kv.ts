@@ -1,6 +1,3 @@
-/** The key of the local document's work in progress (workInProgress.ts; read early by app/early.ts). */
-export const WORK_KEY = 'work-in-progress';
-
 /** localStorage, when the browser lets the page have it (a sandboxed or private page may not). */
 export function localStore(): Storage | undefined {
   try {
