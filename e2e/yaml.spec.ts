@@ -73,7 +73,7 @@ test('the divider between the canvas and the YAML panel resizes both, by mouse a
   expect(Math.abs(canvas0 - (await canvasWidth()) - (panel1 - panel0))).toBeLessThan(3);
   const after = Number(await divider.getAttribute('aria-valuenow'));
   expect(after).toBeLessThan(57);
-  // the canvas still draws the stack in its new width, and the editor still edits
+  // the canvas still draws the stack in its new width
   await expect(editor.nodes().first()).toBeVisible();
 
   // keys: focused, each arrow moves it a step; End narrows the panel as far as it goes

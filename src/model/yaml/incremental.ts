@@ -57,9 +57,9 @@ function entryHolding(text: string, root: YAMLMap, lo: number, hi: number): { se
   }
   if (!section || !isMap(section.value) || section.value.flow) return null;
   const entries = section.value.items as Pair[];
-  const holds = (p: Pair | undefined): boolean => {
-    const k = (p?.key as { range?: Range3 } | undefined)?.range;
-    return Boolean(k && lineStart(text, k[0]) <= lo && hi <= lineEnd(text, pairEnd(text, p!)));
+  const holds = (p: Pair): boolean => {
+    const k = (p.key as { range?: Range3 }).range;
+    return Boolean(k && lineStart(text, k[0]) <= lo && hi <= lineEnd(text, pairEnd(text, p)));
   };
   // A block map's keys are in text order, each on a line of its own, and an entry ends before
   // the next key's line: only the last entry whose key's line starts at or before `lo` can hold

@@ -5,6 +5,13 @@ import { documentOpened, editsApplied, textEdited } from '../document/slice.ts';
 import { memoryStore } from './kv.ts';
 import { loadWork, persistWork, WORK_KEY } from './workInProgress.ts';
 
+/** localStorage over a Map (`local`, to look into). */
+function mapStorage() {
+  const local = new Map<string, string>();
+  const storage = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v), removeItem: (k: string) => void local.delete(k) };
+  return { local, storage };
+}
+
 test('changes are saved after a pause, in one write, and read back', async () => {
   const kv = memoryStore();
   let writes = 0;
@@ -116,8 +123,7 @@ test('a new Timer not yet in the file is kept with the work (id and place) and r
 
 test('a page going away writes what is pending at once (a synchronous copy): a reload that cuts the IndexedDB write short loses nothing', async () => {
   const { withExitCopy } = await import('./kv.ts');
-  const local = new Map<string, string>();
-  const storage = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v), removeItem: (k: string) => void local.delete(k) };
+  const { local, storage } = mapStorage();
   // an IndexedDB whose writes never finish: the page is torn down first
   const idb = memoryStore();
   const stalled = { ...idb, set: () => new Promise<void>(() => undefined) };
@@ -139,8 +145,7 @@ test('a page going away writes what is pending at once (a synchronous copy): a r
 
 test('an older copy never wins over newer work in IndexedDB, and storage that refuses is not fatal', async () => {
   const { withExitCopy } = await import('./kv.ts');
-  const local = new Map<string, string>();
-  const storage = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v), removeItem: (k: string) => void local.delete(k) };
+  const { local, storage } = mapStorage();
   const kv = withExitCopy(memoryStore(), storage);
   kv.setNow(WORK_KEY, { version: 1, name: 'a', text: 'old', savedAt: '2026-01-01T00:00:00.000Z' });
   await kv.set(WORK_KEY, { version: 1, name: 'a', text: 'new', savedAt: '2026-06-01T00:00:00.000Z' });
@@ -173,8 +178,7 @@ test("a stack's work is kept under its working copy's key with the branch and co
 
 test('a reload that reads while the previous page\'s IndexedDB write lands (and drops the copy) still gets the newest work', async () => {
   const { withExitCopy } = await import('./kv.ts');
-  const local = new Map<string, string>();
-  const storage = { getItem: (k: string) => local.get(k) ?? null, setItem: (k: string, v: string) => void local.set(k, v), removeItem: (k: string) => void local.delete(k) };
+  const { local, storage } = mapStorage();
   const idb = memoryStore();
   const older = { version: 1, name: 'a', text: 'old', savedAt: '2026-01-01T00:00:00.000Z' };
   const newest = { version: 1, name: 'a', text: 'new', savedAt: '2026-06-01T00:00:00.000Z' };
