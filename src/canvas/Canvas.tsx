@@ -272,11 +272,13 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
           deleteKeyCode={DELETE_KEYS}
           fitView
           minZoom={0.1}
+          // React Flow's own parts (controls, minimap, background) follow the system's light or dark mode, as the page does
+          colorMode="system"
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />
           <Controls />
-          <MiniMap style={MINIMAP_SIZE} pannable zoomable ariaLabel="Overview of the stack" nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241, 245, 249, 0.7)" />
+          <MiniMap style={MINIMAP_SIZE} pannable zoomable ariaLabel="Overview of the stack" nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="var(--minimap-mask)" />
         </ReactFlow>
       </div>
     </CanvasActionsContext.Provider>

@@ -7,6 +7,7 @@
 // minimal change, rebased over `pending`, so the user's cursor, selection, scroll and unsent
 // keystrokes all survive. A `text` prop equal to the editor's text, or to `base` (an echo of
 // what we already sent while the user kept typing), is not applied.
+import { cairnHighlightStyle } from './highlight.ts';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { onBeforeExit } from '../store/persistence/beforeExit.ts';
 import {
@@ -33,7 +34,6 @@ import {
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import {
   bracketMatching,
-  defaultHighlightStyle,
   foldGutter,
   foldKeymap,
   indentOnInput,
@@ -100,34 +100,32 @@ const revealLine = StateField.define<DecorationSet>({
   provide: (f) => EditorView.decorations.from(f),
 });
 
-const theme = EditorView.theme(
-  {
-    '&': { height: '100%', fontSize: '13px', color: '#1f2937', backgroundColor: '#ffffff' },
-    '.cm-scroller': {
-      fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
-      lineHeight: '1.5',
-    },
-    '.cm-content': { caretColor: '#0f172a', padding: '6px 0' },
-    '.cm-cursor, .cm-dropCursor': { borderLeftColor: '#0f172a' },
-    '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
-      backgroundColor: '#cfe3ff',
-    },
-    '.cm-gutters': { backgroundColor: '#f8fafc', color: '#94a3b8', borderRight: '1px solid #e5e7eb' },
-    '.cm-activeLineGutter': { backgroundColor: '#eef2f7', color: '#475569' },
-    '.cm-activeLine': { backgroundColor: '#f6f8fb' },
-    '.cm-matchingBracket': { backgroundColor: '#e0ecff', outline: '1px solid #9bbcf5' },
-    '.cm-nonmatchingBracket': { backgroundColor: '#fde2e2' },
-    '.cm-searchMatch': { backgroundColor: '#fff3bf', outline: '1px solid #f5d565' },
-    '.cm-searchMatch.cm-searchMatch-selected': { backgroundColor: '#ffe08a' },
-    '.cm-selectionMatch': { backgroundColor: '#eef3e2' },
-    '.cm-foldPlaceholder': { backgroundColor: '#eef2f7', border: '1px solid #d6dde6', color: '#64748b' },
-    '.cm-panels': { backgroundColor: '#f8fafc', color: '#1f2937' },
-    '.cm-panels.cm-panels-bottom': { borderTop: '1px solid #e5e7eb' },
-    '.cm-panels.cm-panels-top': { borderBottom: '1px solid #e5e7eb' },
-    '.cm-tooltip': { border: '1px solid #d6dde6', backgroundColor: '#ffffff', borderRadius: '4px' },
+// Colours from the page's CSS variables (app/styles.css): the panel follows light and dark mode.
+const theme = EditorView.theme({
+  '&': { height: '100%', fontSize: '13px', color: 'var(--text)', backgroundColor: 'var(--surface)' },
+  '.cm-scroller': {
+    fontFamily: 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace',
+    lineHeight: '1.5',
   },
-  { dark: false },
-);
+  '.cm-content': { caretColor: 'var(--text)', padding: '6px 0' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
+    backgroundColor: 'var(--cm-selection)',
+  },
+  '.cm-gutters': { backgroundColor: 'var(--surface-2)', color: 'var(--faint)', borderRight: '1px solid var(--border-soft)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--surface-3)', color: 'var(--muted)' },
+  '.cm-activeLine': { backgroundColor: 'var(--cm-active-line)' },
+  '.cm-matchingBracket': { backgroundColor: 'var(--info-bg-strong)', outline: '1px solid var(--info-border)' },
+  '.cm-nonmatchingBracket': { backgroundColor: 'var(--error-bg)' },
+  '.cm-searchMatch': { backgroundColor: 'var(--warning-bg)', outline: '1px solid var(--warning-border)' },
+  '.cm-searchMatch.cm-searchMatch-selected': { backgroundColor: 'var(--reveal-bg)' },
+  '.cm-selectionMatch': { backgroundColor: 'var(--cm-selection-match)' },
+  '.cm-foldPlaceholder': { backgroundColor: 'var(--surface-3)', border: '1px solid var(--border)', color: 'var(--muted)' },
+  '.cm-panels': { backgroundColor: 'var(--surface-2)', color: 'var(--text)' },
+  '.cm-panels.cm-panels-bottom': { borderTop: '1px solid var(--border-soft)' },
+  '.cm-panels.cm-panels-top': { borderBottom: '1px solid var(--border-soft)' },
+  '.cm-tooltip': { border: '1px solid var(--border)', backgroundColor: 'var(--surface)', borderRadius: '4px' },
+});
 
 interface SyncState {
   base: string;
@@ -193,7 +191,7 @@ export default function YamlEditor({
       highlightSelectionMatches(),
       search({ top: true }),
       yaml(),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      syntaxHighlighting(cairnHighlightStyle),
       theme,
       revealLine,
       keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
