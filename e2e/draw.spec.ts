@@ -72,3 +72,33 @@ test('renaming a resource in the inspector updates every reference and keeps its
   await expect(editor.canvas.root().locator('.react-flow__edge')).toHaveCount(wires);
   await expect(editor.inspector.root()).toHaveAttribute('aria-label', 'Inspector: Orders');
 });
+
+test('on the Empty stack starter, dropped nodes stay where they were dropped and Resources becomes a block', async ({ page }) => {
+  const editor = new EditorPage(page);
+  await editor.open();
+  await editor.gallery.pick('empty.yaml');
+  await expect(editor.nodes()).toHaveCount(0);
+  await editor.yaml.expectContains('Resources: {}');
+  const view = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  const before = await view();
+
+  const canvas = (await editor.canvas.root().boundingBox())!;
+  const drop = { x: canvas.x + canvas.width * 0.3, y: canvas.y + canvas.height * 0.3 };
+  await editor.palette.dropAt('function', drop);
+  await expect(editor.node('Function1')).toBeVisible();
+  // the view neither moved nor zoomed in on the first node: it is under the point it was dropped at
+  await page.waitForTimeout(400);
+  expect(await view()).toBe(before);
+  const box = (await editor.node('Function1').boundingBox())!;
+  expect(drop.x).toBeGreaterThanOrEqual(box.x - 2);
+  expect(drop.x).toBeLessThanOrEqual(box.x + box.width + 2);
+  expect(drop.y).toBeGreaterThanOrEqual(box.y - 2);
+  expect(drop.y).toBeLessThanOrEqual(box.y + box.height + 2);
+
+  // `Resources: {}` turned into a block holding the new resource; nothing above it changed
+  await editor.yaml.expectText((t) => {
+    expect(t).not.toContain('Resources: {');
+    expect(t).toContain('\nResources:\n  Function1:\n    Type: AWS::Serverless::Function\n');
+    expect(t.startsWith("AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nDescription: A new stack.\n")).toBe(true);
+  });
+});

@@ -140,6 +140,8 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
   const [laidOut, setLaidOut] = useState(false);
   const [fitKey, setFitKey] = useState(0);
   const laidOutRef = useRef(false);
+  /** The document opened with nothing to draw: nodes the user then drops stay where they were dropped, at the zoom they see. */
+  const [openedEmpty, setOpenedEmpty] = useState(false);
 
   // Nodes nobody has placed are laid out with ELK (in a worker); placed ones never move.
   // (A network's own parts are listed on it, not laid out.)
@@ -147,12 +149,21 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
   useEffect(() => {
     if (revision < openedRevision.current) return;
     const graph = drawn;
+    if (!graph.nodes.length) {
+      // nothing to lay out or fit (an empty stack, or YAML that has never parsed)
+      if (!laidOutRef.current) {
+        setOpenedEmpty(true);
+        setLaidOut(true);
+      }
+      return;
+    }
     const unplaced = graph.nodes.some((n) => !positions[n.id]);
     if (!unplaced) {
-      // every node already has its place (restored work): show them, fitted, once
-      if (graph.nodes.length && !laidOutRef.current) {
+      // every node already has its place: restored work is shown fitted, once; the first
+      // nodes dropped on an empty canvas are not (the view does not jump under the pointer)
+      if (!laidOutRef.current) {
         laidOutRef.current = true;
-        setFitKey((k) => k + 1);
+        if (!openedEmpty) setFitKey((k) => k + 1);
         setLaidOut(true);
       }
       return;
@@ -174,7 +185,7 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
     return () => {
       cancelled = true;
     };
-  }, [drawn, positions, revision]);
+  }, [drawn, positions, revision, openedEmpty]);
   const [notice, setNotice] = useState<string | null>(null);
   // once the stack is on screen, fetch the sidebar's chunks so the first selection is instant
   useEffect(() => {
@@ -489,6 +500,7 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
           onWire={onWire}
           onDelete={onDelete}
           fitKey={fitKey}
+          fitOnOpen={!openedEmpty}
           selected={selected}
           onSelectionChange={onSelectionChange}
           {...(focus ? { focus } : {})}

@@ -44,6 +44,11 @@ interface Props {
   onWireDelete?(edge: GraphEdge): void;
   /** Changing this number fits the view to the stack (after automatic layout, on open). */
   readonly fitKey?: number;
+  /**
+   * Fit the view to the first nodes React Flow measures (true by default). False for a stack
+   * that opened empty: the nodes the user then drops stay where they were dropped.
+   */
+  readonly fitOnOpen?: boolean;
   readonly selected: ReadonlySet<string>;
   onSelectionChange?(ids: readonly string[]): void;
   /** Errors and warnings per node id, badged on the nodes. */
@@ -58,6 +63,8 @@ const PALETTE_MIME = 'application/x-cairn-kind';
 const RESOURCE_TYPE_MIME = 'application/x-cairn-resource-type';
 
 const MINIMAP_SIZE = { width: 150, height: 100 };
+/** Fitting the stack never zooms in past 100 %: a stack of two nodes is shown at their size, not blown up. */
+const FIT = { padding: 0.12, maxZoom: 1 };
 
 /** Minimap fill: the node's kind colour (containers stay light so their children show). */
 function minimapColor(n: ResourceFlowNode): string {
@@ -76,7 +83,7 @@ export function Canvas(props: Props) {
  * The canvas: a thin adapter from the model's graph to React Flow. Positions and selection
  * come in as props; drags come back out as positions. The model stays the only truth.
  */
-function CanvasInner({ graph, positions, stale = false, staleMessage, onPositionsChange, onNodesDropped, onDropKind, onDropType, onWire, onDelete, selectedEdge = null, onEdgeSelect, onWireDelete, fitKey = 0, selected, onSelectionChange, focus, viewCenter, counts }: Props) {
+function CanvasInner({ graph, positions, stale = false, staleMessage, onPositionsChange, onNodesDropped, onDropKind, onDropType, onWire, onDelete, selectedEdge = null, onEdgeSelect, onWireDelete, fitKey = 0, fitOnOpen = true, selected, onSelectionChange, focus, viewCenter, counts }: Props) {
   const flow = useReactFlow();
   const box = useRef<HTMLDivElement>(null);
   // A wire's hit area is drawn in flow units: widen it as the view zooms out so that it stays at
@@ -113,7 +120,7 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
   }, [focus, flow]);
   useEffect(() => {
     if (!fitKey) return;
-    const raf = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, duration: 0 }));
+    const raf = requestAnimationFrame(() => void flow.fitView({ ...FIT, duration: 0 }));
     return () => cancelAnimationFrame(raf);
   }, [fitKey, flow]);
   const [dragging, setDragging] = useState<Record<string, Position>>({});
@@ -270,14 +277,15 @@ function CanvasInner({ graph, positions, stale = false, staleMessage, onPosition
           onConnectEnd={handlers.onConnectEnd}
           onDelete={handlers.onDelete}
           deleteKeyCode={DELETE_KEYS}
-          fitView
+          fitView={fitOnOpen}
+          fitViewOptions={FIT}
           minZoom={0.1}
           // React Flow's own parts (controls, minimap, background) follow the system's light or dark mode, as the page does
           colorMode="system"
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />
-          <Controls />
+          <Controls fitViewOptions={FIT} />
           <MiniMap style={MINIMAP_SIZE} pannable zoomable ariaLabel="Overview of the stack" nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="var(--minimap-mask)" />
         </ReactFlow>
       </div>

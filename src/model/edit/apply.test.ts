@@ -109,6 +109,55 @@ describe('setProperty / deleteProperty', () => {
   });
 });
 
+describe('an empty flow mapping under a block key', () => {
+  const EMPTY = `AWSTemplateFormatVersion: '2010-09-09'
+Description: A new stack.
+
+# Add nodes from the palette
+Resources: {}
+`;
+
+  test('its first entry is written as a block under the key, changing only that line', () => {
+    const out = ok(EMPTY, { op: 'addResource', resource: 'Jobs', type: 'AWS::SQS::Queue', properties: { VisibilityTimeout: 60 } });
+    assert.equal(out, EMPTY.replace('Resources: {}\n', 'Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 60\n'));
+    assert.deepEqual(diff(EMPTY, out).removed, ['Resources: {}']);
+    // and the next one follows it as in any block of resources (set apart by a blank line)
+    const two = ok(out, { op: 'addResource', resource: 'Topic', type: 'AWS::SNS::Topic' });
+    assert.ok(two.endsWith('      VisibilityTimeout: 60\n\n  Topic:\n    Type: AWS::SNS::Topic\n'), two);
+  });
+
+  test("a comment after the braces moves up to the key's line", () => {
+    const text = EMPTY.replace('Resources: {}', 'Resources: {}   # none yet');
+    const out = ok(text, { op: 'addResource', resource: 'Jobs', type: 'AWS::SQS::Queue' });
+    assert.deepEqual(diff(text, out), { removed: ['Resources: {}   # none yet'], added: ['Resources: # none yet', '  Jobs:', '    Type: AWS::SQS::Queue'] });
+  });
+
+  test('the indentation is the key\'s own plus the file\'s step, deeper down too', () => {
+    const text = `Resources:
+    Fn:
+        Type: AWS::Serverless::Function
+        Properties:
+            Environment:
+                Variables: {}
+`;
+    const out = ok(text, { op: 'setProperty', resource: 'Fn', path: ['Properties', 'Environment', 'Variables', 'STAGE'], value: 'dev' });
+    assert.deepEqual(diff(text, out), { removed: ['                Variables: {}'], added: ['                Variables:', '                    STAGE: dev'] });
+  });
+
+  test('inside a flow collection, or with a tag on the braces, the entry stays in flow style', () => {
+    const flow = `Resources:
+  Q:
+    Type: AWS::SQS::Queue
+    Properties: {Tags: {}}
+`;
+    const out = ok(flow, { op: 'setProperty', resource: 'Q', path: ['Properties', 'Tags', 'Team'], value: 'web' });
+    assert.deepEqual(diff(flow, out), { removed: ['    Properties: {Tags: {}}'], added: ['    Properties: {Tags: {Team: web}}'] });
+    const tagged = EMPTY.replace('Resources: {}', 'Resources: !Custom {}');
+    const t = applyEdits(tagged, [{ op: 'addResource', resource: 'Jobs', type: 'AWS::SQS::Queue' }]);
+    if (t.ok) assert.ok(t.text.includes('Resources: !Custom {Jobs: {Type: AWS::SQS::Queue}}'), t.text);
+  });
+});
+
 describe('addResource / removeResource / renameResource', () => {
   test('a new resource follows the blank-line separation of its neighbours', () => {
     const out = ok(SAM, { op: 'addResource', resource: 'Jobs', type: 'AWS::SQS::Queue', properties: { VisibilityTimeout: 60 } });

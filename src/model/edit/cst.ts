@@ -127,6 +127,10 @@ export function insertPair(ctx: EditContext, map: YAMLMap, key: string, value: C
       }
       return { start: at, end: at, text: ', ' + k + ': ' + JSON.stringify(value) };
     }
+    if (!items.length) {
+      const block = firstEntryAsBlock(ctx, map, key, value);
+      if (block) return block;
+    }
     const entry = `${yamlKey(key, style, true)}: ${flowOrJsonValue(ctx, value, 0)}`;
     if (!items.length) {
       return { start: r[0] + 1, end: close, text: style.flowPadding ? ` ${entry} ` : entry };
@@ -142,6 +146,42 @@ export function insertPair(ctx: EditContext, map: YAMLMap, key: string, value: C
   const lines = mapLines({ [key]: value } as Record<string, CfnValue>, style, col);
   const sep = opts.blankLine ? style.eol : '';
   return { start: at, end: at, text: style.eol + sep + lines.join(style.eol) };
+}
+
+/** The pair whose value is `node`, and the collection holding that pair (null at the top, or not found). */
+function parentPair(doc: Document.Parsed, node: unknown): { pair: Pair; holder: YAMLMap } | null {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const n = stack.pop();
+    if (isMap(n)) {
+      for (const p of n.items as Pair[]) {
+        if (p.value === node) return { pair: p, holder: n };
+        stack.push(p.value);
+      }
+    } else if (isSeq(n)) stack.push(...n.items);
+  }
+  return null;
+}
+
+/**
+ * The first entry of an empty flow mapping that is the value of a block key (`Resources: {}`,
+ * as a new template says "nothing yet"): the entry is written as a block under the key, the
+ * way anyone writing it by hand would, instead of growing a one-line flow mapping. Only that
+ * line changes; a comment after the braces moves up to the key's line. Null when the braces
+ * carry a tag or an anchor, share their line with anything but a comment, or sit in a flow
+ * collection: the caller then writes the entry inside them.
+ */
+function firstEntryAsBlock(ctx: EditContext, map: YAMLMap, key: string, value: CfnValue): Splice | null {
+  const { text, style } = ctx;
+  const at = parentPair(ctx.doc, map);
+  if (!at || isFlow(at.holder) || !hasSource(at.pair.key)) return null;
+  const colon = colonOf(text, at.pair);
+  const r = rangeOf(map);
+  if (text.slice(colon + 1, r[0]).trim() !== '') return null;
+  const tail = blockTail(text, contentEnd(text, map));
+  if (tail.end !== lineEnd(text, r[0])) return null;
+  const lines = mapLines({ [key]: value } as Record<string, CfnValue>, style, keyColumn(text, at.pair) + style.indent);
+  return { start: colon + 1, end: tail.end, text: tail.comment + style.eol + lines.join(style.eol) };
 }
 
 /** Are a block mapping's entries set apart by blank lines (most of them), so a new one should be too? */
