@@ -87,6 +87,8 @@ describe('inspector', () => {
     assert.match(html, /data-testid="inspector\.env\.MODE"/);
     assert.match(html, /<code>STAGE<\/code> = !Ref Stage <span class="field-help">\(from Globals\)<\/span>/);
     assert.match(html, /<code>!Ref Deps<\/code>/);
+    // the stack's only layer is used already: what is left is typing an ARN, and the form says how
+    assert.match(html, /<span class="field-help">Type a layer version ARN and press Enter\.<\/span>/);
     assert.match(html, /<option value="IsProd" selected="">IsProd<\/option>/);
     // settings the form does not cover are listed for raw YAML editing
     assert.match(html, /data-testid="inspector\.raw\.Tracing"/);

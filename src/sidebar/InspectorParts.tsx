@@ -305,10 +305,12 @@ export function Layers({ layers, stackLayers, onAdd, onRemove }: { layers: reado
           }}
         />
       </div>
-      {error && (
+      {error ? (
         <span className="field-error" role="alert">
           {error}
         </span>
+      ) : (
+        <span className="field-help">{free.length > 0 ? 'Choose a layer of this stack, or type' : 'Type'} a layer version ARN and press Enter.</span>
       )}
     </div>
   );
