@@ -50,6 +50,22 @@ test('a changed node carries the size React Flow measured, so it is not measured
   assert.equal(same['Worker'], next['Worker']);
 });
 
+test('a node React Flow has measured since it was given, and otherwise unchanged, stays the same object', () => {
+  const s = new StableNodes();
+  const first = byId(s.stable(toFlowNodes(graph, at, new Set())));
+  // React Flow measures every node after the first render ...
+  s.measured(Object.keys(at).map((id) => ({ type: 'dimensions', id, dimensions: { width: 200, height: 56 } }) as NodeChange<ResourceFlowNode>));
+  // ... and the next rebuild (a diagnostics pass, a selection elsewhere) must not make them all new:
+  // a new object would be adopted, laid out and rendered again by React Flow
+  const list = s.stable(toFlowNodes(graph, at, new Set()));
+  const next = byId(list);
+  for (const id of Object.keys(at)) assert.equal(next[id], first[id], id);
+  // a node that did change still carries its measured size
+  const moved = byId(s.stable(toFlowNodes(graph, { ...at, Jobs: { x: 5, y: 5 } }, new Set())));
+  assert.deepEqual(moved['Jobs']!.measured, { width: 200, height: 56 });
+  assert.equal(moved['Worker'], first['Worker']);
+});
+
 test('a data change (a diagnostics badge) makes a new node', () => {
   const s = new StableNodes();
   const first = byId(s.stable(toFlowNodes(graph, at, new Set())));

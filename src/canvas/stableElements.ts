@@ -11,8 +11,9 @@ type Size = { readonly width: number; readonly height: number };
  * (a forced layout per node) and drops its edges until then. With 500 nodes that was every
  * node and every edge on every drag frame (docs/benchmarks.md, "Editor in the browser").
  *
- * So: a node equal in value to the one given last time is given as that same object, and a
- * changed node carries the size React Flow last measured for it (from its `dimensions` changes).
+ * So: a node equal in value to the one given last time is given as that same object (measured
+ * since or not), and a changed node carries the size React Flow last measured for it (from its
+ * `dimensions` changes).
  * Edges likewise (`StableEdges`): an edit rebuilds the graph, and a new edge object re-renders
  * its edge.
  */
@@ -39,7 +40,7 @@ export class StableNodes {
     const out = nodes.map((n) => {
       const old = this.previous.get(n.id);
       const size = this.sizes.get(n.id);
-      const node = old && sameNode(old, n, size) ? old : size ? { ...n, measured: size } : n;
+      const node = old && sameNode(old, n) ? old : size ? { ...n, measured: size } : n;
       next.set(n.id, node);
       return node;
     });
@@ -70,9 +71,14 @@ export class StableEdges<E extends Edge = Edge> {
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Equal in value and with the size last measured. */
-function sameNode(old: ResourceFlowNode, n: ResourceFlowNode, size: Size | undefined): boolean {
-  return old.measured?.width === size?.width && old.measured?.height === size?.height && sameValue(old, n, 'measured');
+/**
+ * Equal in value. The size is not compared: React Flow keeps the size it measured with the
+ * node object it was given, so handing it the same object again keeps that size, whether or not
+ * the object says it. (Comparing it made every node new once, right after React Flow first
+ * measured them: 500 nodes rendered twice on every load.)
+ */
+function sameNode(old: ResourceFlowNode, n: ResourceFlowNode): boolean {
+  return sameValue(old, n, 'measured');
 }
 
 /** Equal in value, one level deep (position, data, style, markers), ignoring `skip`. */
