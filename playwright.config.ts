@@ -32,6 +32,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL: BASE_URL,
+    // Every test runs as a user who keeps the YAML panel open (most of them read or type in it):
+    // at this 1280 px viewport the editor would otherwise start with the canvas alone
+    // (src/app/Editor.tsx, YAML_BESIDE_MIN_WIDTH). appearance.spec.ts checks that default.
+    storageState: { cookies: [], origins: [{ origin: BASE_URL, localStorage: [{ name: 'cairn.yamlPanel', value: '1' }] }] },
     viewport: { width: 1280, height: 800 },
     actionTimeout: 10_000,
     navigationTimeout: 15_000,

@@ -95,3 +95,46 @@ test('the divider between the canvas and the YAML panel resizes both, by mouse a
   await expect(editor.yaml.divider()).toHaveAttribute('aria-valuenow', '57');
   await expect.poll(() => editor.yaml.width()).toBeGreaterThan(panel0 - 3);
 });
+
+test.describe('where the YAML panel starts', () => {
+  // a user who has never shown or hidden the panel (the suite's own storage keeps it open)
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('beside the canvas on a wide window, one click away on a narrower one, and a choice once made is kept', async ({ page, browser, baseURL }) => {
+    const editor = new EditorPage(page);
+    // 1280 px: the canvas alone, and the button offers the panel
+    await editor.goto();
+    await editor.waitForStack();
+    const toggle = page.getByTestId('toolbar.toggle-yaml');
+    await expect(toggle).toHaveText('Show YAML');
+    await expect(editor.yaml.textbox()).toHaveCount(0);
+    const alone = (await editor.canvas.root().boundingBox())!.width;
+    // "Show in YAML" opens the hidden panel at that setting, for this once
+    await editor.canvas.select('OrdersApi');
+    await editor.inspector.root().getByRole('button', { name: /Show in YAML/ }).first().click();
+    await expect(editor.yaml.textbox()).toBeVisible();
+    await expect(toggle).toHaveText('Hide YAML');
+    await expect.poll(() => editor.yaml.cursorLine()).toBeGreaterThan(30);
+    await page.reload();
+    await expect(toggle).toHaveText('Show YAML');
+    await expect(editor.yaml.textbox()).toHaveCount(0);
+    // the toggle is a choice, and it is kept
+    await toggle.click();
+    await expect(editor.yaml.textbox()).toBeVisible();
+    expect((await editor.canvas.root().boundingBox())!.width).toBeLessThan(alone * 0.7);
+    // the choice is the user's from now on, on this window size too
+    await page.reload();
+    await expect(editor.yaml.textbox()).toBeVisible();
+    await expect(toggle).toHaveText('Hide YAML');
+
+    // 1700 px: the panel is there from the start
+    const wide = await browser.newContext({ viewport: { width: 1700, height: 900 }, baseURL: baseURL! });
+    try {
+      const other = new EditorPage(await wide.newPage());
+      await other.open();
+      await expect(other.page.getByTestId('toolbar.toggle-yaml')).toHaveText('Hide YAML');
+    } finally {
+      await wide.close();
+    }
+  });
+});

@@ -106,6 +106,9 @@ export async function openCairn(browser: Browser, origin: string, stack: Stack):
   await o.page.evaluate(
     ([db, store, key, value]) =>
       new Promise<void>((resolve, reject) => {
+        // the YAML panel open, as a user who has shown it (at this viewport the editor would
+        // otherwise start without it): the load is measured with CodeMirror mounted
+        localStorage.setItem('cairn.yamlPanel', '1');
         const r = indexedDB.open(db, 1);
         r.onupgradeneeded = () => r.result.createObjectStore(store);
         r.onerror = () => reject(r.error);

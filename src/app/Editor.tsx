@@ -79,6 +79,13 @@ function typing(e: KeyboardEvent): boolean {
   return Boolean(t && (t.isContentEditable || text || t.tagName === 'TEXTAREA' || t.closest('.cm-editor')));
 }
 
+/**
+ * The narrowest window (CSS px) that shows the YAML panel by default. Beside the palette and the
+ * sidebar, a narrower window leaves the canvas too little width to read a stack of a dozen nodes
+ * (at 1,440 px the sample was fitted at a third of its size); there the panel is one click away.
+ */
+export const YAML_BESIDE_MIN_WIDTH = 1600;
+
 /** A remembered on/off choice of the user's (panels); storage may be unavailable. */
 function readFlag(key: string, fallback: boolean): boolean {
   try {
@@ -125,7 +132,9 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
   const { wireSelected, ...wireProps } = useWireSelection();
   const [reveal, setReveal] = useState<{ offset: number; nonce: number } | undefined>(undefined);
   const [tab, setTab] = useState<'edit' | 'deployments'>('edit');
-  const [showYaml, setShowYaml] = useState(() => readFlag('cairn.yamlPanel', true));
+  // the YAML panel sits beside the canvas when the window has room for both (YAML_BESIDE_MIN_WIDTH);
+  // the user's own choice, once made, is kept
+  const [showYaml, setShowYaml] = useState(() => readFlag('cairn.yamlPanel', window.innerWidth >= YAML_BESIDE_MIN_WIDTH));
   // how the canvas and the YAML panel share the width (SplitHandle), kept in the browser
   const [yamlShare, setYamlShare] = useState(() => readShare(localStore()));
   const grid = useRef<HTMLDivElement>(null);
@@ -346,12 +355,17 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
     },
     [dispatch],
   );
+  /** Shows a place in the YAML panel, opening the panel if it is hidden ("Show in YAML", a diagnostic's line). */
+  const showInYaml = useCallback((offset: number) => {
+    setShowYaml(true);
+    setReveal((v) => ({ offset, nonce: (v?.nonce ?? 0) + 1 }));
+  }, []);
   const onReveal = useCallback(
     (path: readonly (string | number)[]) => {
       const r = locate(template.parsed, path, true);
-      if (r) setReveal((v) => ({ offset: r.start.offset, nonce: (v?.nonce ?? 0) + 1 }));
+      if (r) showInYaml(r.start.offset);
     },
-    [template],
+    [template, showInYaml],
   );
   useEffect(() => {
     if (!showAdded) return;
@@ -553,7 +567,7 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
                 <ParametersPanel parsed={template.parsed} template={template.parsed.value} onEdits={onEdits} onReveal={onReveal} />
               )}
             </Suspense>
-            <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && setReveal((v) => ({ offset: d.range!.start.offset, nonce: (v?.nonce ?? 0) + 1 }))} />
+            <DiagnosticsPanel diagnostics={diagnostics} onPick={(d) => d.range && showInYaml(d.range.start.offset)} />
           </>
         ) : (
           <section className="deployments-empty" role="tabpanel">
