@@ -108,6 +108,10 @@ test.describe('where the YAML panel starts', () => {
     const toggle = page.getByTestId('toolbar.toggle-yaml');
     await expect(toggle).toHaveText('Show YAML');
     await expect(editor.yaml.textbox()).toHaveCount(0);
+    // and CodeMirror is not even mounted until the panel first shows (once the page has
+    // loaded everything it asks for: the panel's chunk would have arrived by then)
+    await page.waitForLoadState('networkidle');
+    await expect(editor.yaml.root()).toHaveCount(0);
     const alone = (await editor.canvas.root().boundingBox())!.width;
     // "Show in YAML" opens the hidden panel at that setting, for this once
     await editor.canvas.select('OrdersApi');

@@ -135,6 +135,10 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
   // the YAML panel sits beside the canvas when the window has room for both (YAML_BESIDE_MIN_WIDTH);
   // the user's own choice, once made, is kept
   const [showYaml, setShowYaml] = useState(() => readFlag('cairn.yamlPanel', window.innerWidth >= YAML_BESIDE_MIN_WIDTH));
+  // CodeMirror is loaded and mounted the first time the panel shows, and then kept (hidden, it
+  // keeps its scroll and undo history): a page that never shows the panel never pays for it
+  const [yamlMounted, setYamlMounted] = useState(showYaml);
+  if (showYaml && !yamlMounted) setYamlMounted(true);
   // how the canvas and the YAML panel share the width (SplitHandle), kept in the browser
   const [yamlShare, setYamlShare] = useState(() => readShare(localStore()));
   const grid = useRef<HTMLDivElement>(null);
@@ -526,9 +530,11 @@ export function Editor({ name, text, layout, saved = true, stage, drafts: restor
       <section className="yaml-panel" aria-label={`${name} (YAML)`}>
         <SplitHandle share={yamlShare} onShare={onYamlShare} grid={grid} />
         <h2 className="yaml-panel-title">{name}</h2>
-        <Suspense fallback={<pre className="yaml-loading">{template.text}</pre>}>
-          <YamlEditor text={template.text} diagnostics={diagnostics} onChange={onYaml} {...(reveal ? { reveal } : {})} />
-        </Suspense>
+        {yamlMounted && (
+          <Suspense fallback={<pre className="yaml-loading">{template.text}</pre>}>
+            <YamlEditor text={template.text} diagnostics={diagnostics} onChange={onYaml} {...(reveal ? { reveal } : {})} />
+          </Suspense>
+        )}
       </section>
       <aside className="editor-side" aria-label="Sidebar">
         <div className="tabs" role="tablist">
