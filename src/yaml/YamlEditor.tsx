@@ -7,9 +7,9 @@
 // minimal change, rebased over `pending`, so the user's cursor, selection, scroll and unsent
 // keystrokes all survive. A `text` prop equal to the editor's text, or to `base` (an echo of
 // what we already sent while the user kept typing), is not applied.
-import { cairnHighlightStyle } from './highlight.ts';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { onBeforeExit } from '../store/persistence/beforeExit.ts';
+import { cairnHighlightStyle } from './highlight.ts';
 import {
   Annotation,
   type ChangeSet,

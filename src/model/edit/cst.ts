@@ -12,7 +12,7 @@ import type { Splice } from '../text/splice.ts';
 import type { Style } from '../text/style.ts';
 import { keyString } from '../value.ts';
 import { isIntrinsicKey } from '../yaml/tags.ts';
-import type { CfnValue } from '../value.ts';
+import type { CfnObject, CfnValue } from '../value.ts';
 
 /**
  * Text-level primitives over a composed document. Every primitive returns a splice that
@@ -172,16 +172,14 @@ function parentPair(doc: Document.Parsed, node: unknown): { pair: Pair; holder: 
  * collection: the caller then writes the entry inside them.
  */
 function firstEntryAsBlock(ctx: EditContext, map: YAMLMap, key: string, value: CfnValue): Splice | null {
-  const { text, style } = ctx;
+  const { text } = ctx;
   const at = parentPair(ctx.doc, map);
   if (!at || isFlow(at.holder) || !hasSource(at.pair.key)) return null;
-  const colon = colonOf(text, at.pair);
   const r = rangeOf(map);
-  if (text.slice(colon + 1, r[0]).trim() !== '') return null;
-  const tail = blockTail(text, contentEnd(text, map));
-  if (tail.end !== lineEnd(text, r[0])) return null;
-  const lines = mapLines({ [key]: value } as Record<string, CfnValue>, style, keyColumn(text, at.pair) + style.indent);
-  return { start: colon + 1, end: tail.end, text: tail.comment + style.eol + lines.join(style.eol) };
+  if (text.slice(colonOf(text, at.pair) + 1, r[0]).trim() !== '') return null;
+  if (blockTail(text, contentEnd(text, map)).end !== lineEnd(text, r[0])) return null;
+  // then it is the key's value replaced by a one-entry mapping, written as any block value is
+  return replacePairValue(ctx, at.holder, at.pair, { [key]: value } as CfnObject);
 }
 
 /** Are a block mapping's entries set apart by blank lines (most of them), so a new one should be too? */
